@@ -1,0 +1,114 @@
+//! `aixa`: the command-line tool over the same core as the web app.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use aixa::core::answers::Answers;
+    use aixa::core::catalog::Catalog;
+    use aixa::core::engine::select;
+    use aixa::core::report::selection_report;
+    use clap::{Parser, Subcommand};
+    use std::io::{Read, Write};
+    use std::process::ExitCode;
+
+    /// Assess the security of an AI system against the OWASP AI Exchange.
+    ///
+    /// Everything runs locally: aixa reads your files and writes to standard
+    /// output, and sends nothing anywhere.
+    #[derive(Parser)]
+    #[command(name = "aixa", version, about, long_about)]
+    struct Cli {
+        #[command(subcommand)]
+        command: Command,
+    }
+
+    #[derive(Subcommand)]
+    enum Command {
+        /// Decide which threats apply to a system profile, and why.
+        ///
+        /// Prints JSON: {"edition": "…", "threats": [{"id": "…", "verdict":
+        /// "applicable" | "not_applicable" | "unknown", "reasons": ["…"]}, …]},
+        /// listing every threat of the edition in catalog order.
+        ///
+        /// The answers file is a JSON object keyed by question id. Yes/no
+        /// questions take true, false or null (null or absent: unknown);
+        /// "hosted" takes an array of component names. Example:
+        ///
+        ///   {"rag": true, "trains": false, "genai": true, "llm": true,
+        ///    "input_sensitive": null, "hosted": ["model", "infrastructure"]}
+        ///
+        /// Questions: rag, trains, train_data_sensitive (depends on trains),
+        /// rag_data_sensitive (depends on rag), genai, llm (depends on genai),
+        /// input_sensitive, hosted (model, extensions, application,
+        /// infrastructure). A dependent question counts as false while the
+        /// question it depends on is false.
+        ///
+        /// Exit status: 0 on success, 2 when the input is invalid.
+        #[command(verbatim_doc_comment)]
+        Select {
+            /// The answers file; `-` reads standard input.
+            #[arg(long, value_name = "FILE")]
+            answers: String,
+            /// The catalog edition to use.
+            #[arg(long, value_name = "ID", default_value_t = Catalog::default_edition().edition.to_string())]
+            edition: String,
+        },
+    }
+
+    fn read_input(path: &str) -> Result<String, String> {
+        let mut text = String::new();
+        if path == "-" {
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .map_err(|e| format!("standard input: cannot read: {e}"))?;
+        } else {
+            text = std::fs::read_to_string(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
+        }
+        Ok(text)
+    }
+
+    fn run_select(answers_path: &str, edition: &str) -> Result<String, String> {
+        let catalog = Catalog::by_edition(edition).ok_or_else(|| {
+            let known: Vec<&str> = Catalog::all().iter().map(|c| c.edition).collect();
+            format!(
+                "unknown edition {edition:?}; the editions are: {}",
+                known.join(", ")
+            )
+        })?;
+        let text = read_input(answers_path)?;
+        let name = if answers_path == "-" {
+            "standard input"
+        } else {
+            answers_path
+        };
+        let answers = Answers::from_json(catalog, &text).map_err(|e| format!("{name}: {e}"))?;
+        let report = selection_report(&select(catalog, &answers));
+        serde_json::to_string_pretty(&report).map_err(|e| format!("cannot write JSON: {e}"))
+    }
+
+    pub fn main() -> ExitCode {
+        let cli = Cli::parse();
+        let result = match &cli.command {
+            Command::Select { answers, edition } => run_select(answers, edition),
+        };
+        match result {
+            Ok(out) => {
+                let mut stdout = std::io::stdout().lock();
+                // A closed pipe (`aixa … | head`) is not an error worth a panic.
+                let _ = writeln!(stdout, "{out}");
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("aixa: error: {message}");
+                ExitCode::from(2)
+            }
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::main()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}

@@ -1,0 +1,228 @@
+//! Answers → a verdict for every threat, with the answers that decided it.
+//!
+//! Rules are evaluated in Kleene's three-valued logic, so an unanswered
+//! question yields "unknown" exactly where it could change the outcome, and an
+//! unknown threat stays in scope (fail safe).
+
+use super::answers::{Answers, Tri};
+use super::catalog::{Catalog, Expr, Rule};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Verdict {
+    Applicable,
+    NotApplicable,
+    Unknown,
+}
+
+impl Verdict {
+    fn from_tri(t: Tri) -> Verdict {
+        match t {
+            Tri::Yes => Verdict::Applicable,
+            Tri::No => Verdict::NotApplicable,
+            Tri::Unknown => Verdict::Unknown,
+        }
+    }
+
+    /// The stable name used in the CLI's JSON and in `data-verdict`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Applicable => "applicable",
+            Verdict::NotApplicable => "not_applicable",
+            Verdict::Unknown => "unknown",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::Applicable => "Applicable",
+            Verdict::NotApplicable => "Not applicable",
+            Verdict::Unknown => "Unknown",
+        }
+    }
+
+    /// Whether the threat stays in scope: unknown ones do, to fail safe.
+    pub fn in_scope(self) -> bool {
+        self != Verdict::NotApplicable
+    }
+}
+
+/// One answer that decided a verdict: question index and its effective value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fact {
+    pub question: usize,
+    pub value: Tri,
+}
+
+/// What a verdict rests on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Basis {
+    /// The rule is "always".
+    Always,
+    /// These answers decided it (for "unknown": the open questions that matter).
+    Answers(Vec<Fact>),
+    /// A group: these child threats decided it.
+    Children(Vec<usize>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ThreatVerdict {
+    pub threat: usize,
+    pub verdict: Verdict,
+    pub basis: Basis,
+}
+
+/// The verdicts for every threat of a catalog, in catalog order.
+#[derive(Clone, Debug)]
+pub struct Selection {
+    pub catalog: &'static Catalog,
+    pub verdicts: Vec<ThreatVerdict>,
+}
+
+impl PartialEq for Selection {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.catalog, other.catalog) && self.verdicts == other.verdicts
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub applicable: usize,
+    pub not_applicable: usize,
+    pub unknown: usize,
+}
+
+impl Selection {
+    pub fn counts(&self) -> Counts {
+        let mut c = Counts::default();
+        for v in &self.verdicts {
+            match v.verdict {
+                Verdict::Applicable => c.applicable += 1,
+                Verdict::NotApplicable => c.not_applicable += 1,
+                Verdict::Unknown => c.unknown += 1,
+            }
+        }
+        c
+    }
+
+    pub fn verdict_of(&self, id: &str) -> Option<&ThreatVerdict> {
+        let (i, _) = self.catalog.threat(id)?;
+        self.verdicts.get(i)
+    }
+}
+
+/// Decides every threat of `catalog` for `answers`.
+pub fn select(catalog: &'static Catalog, answers: &Answers) -> Selection {
+    let effective = answers.effective(catalog);
+    let n = catalog.threats.len();
+    let mut verdicts: Vec<Option<ThreatVerdict>> = vec![None; n];
+
+    // Children always follow their parent in the catalog, so walking it
+    // backwards decides every child before its group.
+    for i in (0..n).rev() {
+        let threat = &catalog.threats[i];
+        let decided = match &threat.rule {
+            Rule::Always => ThreatVerdict {
+                threat: i,
+                verdict: Verdict::Applicable,
+                basis: Basis::Always,
+            },
+            Rule::When(expr) => {
+                let (value, facts) = eval(expr, &effective);
+                ThreatVerdict {
+                    threat: i,
+                    verdict: Verdict::from_tri(value),
+                    basis: Basis::Answers(dedup(facts)),
+                }
+            }
+            Rule::AnyChild => {
+                let children: Vec<(usize, Verdict)> = catalog
+                    .children(i)
+                    .map(|c| (c, verdicts[c].as_ref().map_or(Verdict::Unknown, |v| v.verdict)))
+                    .collect();
+                let pick = |want: Verdict| -> Vec<usize> {
+                    children
+                        .iter()
+                        .filter(|(_, v)| *v == want)
+                        .map(|(c, _)| *c)
+                        .collect()
+                };
+                let applicable = pick(Verdict::Applicable);
+                let unknown = pick(Verdict::Unknown);
+                let (verdict, basis) = if !applicable.is_empty() {
+                    (Verdict::Applicable, applicable)
+                } else if !unknown.is_empty() {
+                    (Verdict::Unknown, unknown)
+                } else {
+                    (
+                        Verdict::NotApplicable,
+                        children.iter().map(|(c, _)| *c).collect(),
+                    )
+                };
+                ThreatVerdict {
+                    threat: i,
+                    verdict,
+                    basis: Basis::Children(basis),
+                }
+            }
+        };
+        verdicts[i] = Some(decided);
+    }
+
+    Selection {
+        catalog,
+        verdicts: verdicts.into_iter().flatten().collect(),
+    }
+}
+
+/// Kleene evaluation that also returns the facts that decided the value:
+/// for a conjunction that fails, its failing parts; for a disjunction that
+/// holds, its holding parts; for "unknown", the unknown parts that matter.
+fn eval(expr: &Expr, effective: &[(Tri, usize)]) -> (Tri, Vec<Fact>) {
+    match expr {
+        Expr::Question(q) => {
+            let (value, source) = effective[*q];
+            (
+                value,
+                vec![Fact {
+                    question: source,
+                    value,
+                }],
+            )
+        }
+        Expr::Not(inner) => {
+            let (value, facts) = eval(inner, effective);
+            (value.not(), facts)
+        }
+        Expr::All(items) => combine(items, effective, Tri::No),
+        Expr::Any(items) => combine(items, effective, Tri::Yes),
+    }
+}
+
+/// `All` is decided by any `No` part, `Any` by any `Yes` part.
+fn combine(items: &[Expr], effective: &[(Tri, usize)], decisive: Tri) -> (Tri, Vec<Fact>) {
+    let results: Vec<(Tri, Vec<Fact>)> = items.iter().map(|e| eval(e, effective)).collect();
+    let gather = |want: Option<Tri>| -> Vec<Fact> {
+        results
+            .iter()
+            .filter(|(v, _)| want.is_none_or(|w| *v == w))
+            .flat_map(|(_, f)| f.iter().copied())
+            .collect()
+    };
+    if results.iter().any(|(v, _)| *v == decisive) {
+        (decisive, gather(Some(decisive)))
+    } else if results.iter().any(|(v, _)| *v == Tri::Unknown) {
+        (Tri::Unknown, gather(Some(Tri::Unknown)))
+    } else {
+        (decisive.not(), gather(None))
+    }
+}
+
+fn dedup(facts: Vec<Fact>) -> Vec<Fact> {
+    let mut out: Vec<Fact> = Vec::with_capacity(facts.len());
+    for f in facts {
+        if !out.iter().any(|o| o.question == f.question) {
+            out.push(f);
+        }
+    }
+    out
+}

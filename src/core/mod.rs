@@ -1,0 +1,11 @@
+//! The pure-Rust core: no web APIs, so everything here is tested natively.
+
+pub mod answers;
+pub mod catalog;
+pub mod engine;
+pub mod explain;
+pub mod report;
+pub mod rule;
+pub mod saved;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod source;

@@ -1,0 +1,2 @@
+pub mod question;
+pub mod threat_list;
