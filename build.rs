@@ -64,7 +64,10 @@ fn main() {
 }
 
 fn fail(problems: &[String]) -> ! {
-    eprintln!("error: the catalog is invalid ({} problem(s)):", problems.len());
+    eprintln!(
+        "error: the catalog is invalid ({} problem(s)):",
+        problems.len()
+    );
     for p in problems {
         eprintln!("  {p}");
     }
@@ -94,7 +97,11 @@ fn expr(edition: &Edition, ast: &Ast) -> String {
         }
         Ast::Not(inner) => format!("Expr::Not(&{})", expr(edition, inner)),
         Ast::And(items) | Ast::Or(items) => {
-            let name = if matches!(ast, Ast::And(_)) { "All" } else { "Any" };
+            let name = if matches!(ast, Ast::And(_)) {
+                "All"
+            } else {
+                "Any"
+            };
             let inner: Vec<String> = items.iter().map(|i| expr(edition, i)).collect();
             format!("Expr::{name}(&[{}])", inner.join(", "))
         }

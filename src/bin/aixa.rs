@@ -61,7 +61,8 @@ mod cli {
                 .read_to_string(&mut text)
                 .map_err(|e| format!("standard input: cannot read: {e}"))?;
         } else {
-            text = std::fs::read_to_string(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
+            text =
+                std::fs::read_to_string(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
         }
         Ok(text)
     }

@@ -31,7 +31,7 @@ impl Tri {
         }
     }
 
-    pub fn not(self) -> Tri {
+    pub fn negate(self) -> Tri {
         match self {
             Tri::Yes => Tri::No,
             Tri::No => Tri::Yes,
@@ -163,10 +163,20 @@ impl Answers {
 
     /// Parses an answers file.
     pub fn from_json(catalog: &Catalog, text: &str) -> Result<Answers, AnswersError> {
-        let value: Value = serde_json::from_str(text).map_err(|e| AnswersError::Syntax {
-            line: e.line(),
-            column: e.column(),
-            message: syntax_message(&e),
+        if text.trim().is_empty() {
+            return Err(AnswersError::Syntax {
+                line: 1,
+                column: 1,
+                message: "the input is empty; expected a JSON object".into(),
+            });
+        }
+        let value: Value = serde_json::from_str(text).map_err(|e| {
+            let (line, column) = friendly_position(text, e.line(), e.column());
+            AnswersError::Syntax {
+                line,
+                column,
+                message: syntax_message(&e),
+            }
         })?;
         Answers::from_json_value(catalog, &value)
     }
@@ -189,9 +199,7 @@ impl Answers {
             match (&q.kind, v) {
                 (_, Value::Null) => {}
                 (QuestionKind::YesNo, Value::Bool(b)) => {
-                    answers
-                        .values
-                        .insert(key.clone(), Given::YesNo(*b));
+                    answers.values.insert(key.clone(), Given::YesNo(*b));
                 }
                 (QuestionKind::YesNo, other) => {
                     return Err(AnswersError::WrongType {
@@ -235,6 +243,16 @@ impl Answers {
         }
         Ok(answers)
     }
+}
+
+/// serde_json reports an error found at a line break as column 0 of the next
+/// line; people look for it at the end of the line before.
+fn friendly_position(text: &str, line: usize, column: usize) -> (usize, usize) {
+    if column > 0 || line <= 1 {
+        return (line, column.max(1));
+    }
+    let previous = text.lines().nth(line - 2).unwrap_or_default();
+    (line - 1, previous.chars().count().max(1))
 }
 
 fn syntax_message(e: &serde_json::Error) -> String {

@@ -137,7 +137,12 @@ pub fn select(catalog: &'static Catalog, answers: &Answers) -> Selection {
             Rule::AnyChild => {
                 let children: Vec<(usize, Verdict)> = catalog
                     .children(i)
-                    .map(|c| (c, verdicts[c].as_ref().map_or(Verdict::Unknown, |v| v.verdict)))
+                    .map(|c| {
+                        (
+                            c,
+                            verdicts[c].as_ref().map_or(Verdict::Unknown, |v| v.verdict),
+                        )
+                    })
                     .collect();
                 let pick = |want: Verdict| -> Vec<usize> {
                     children
@@ -191,7 +196,7 @@ fn eval(expr: &Expr, effective: &[(Tri, usize)]) -> (Tri, Vec<Fact>) {
         }
         Expr::Not(inner) => {
             let (value, facts) = eval(inner, effective);
-            (value.not(), facts)
+            (value.negate(), facts)
         }
         Expr::All(items) => combine(items, effective, Tri::No),
         Expr::Any(items) => combine(items, effective, Tri::Yes),
@@ -213,7 +218,7 @@ fn combine(items: &[Expr], effective: &[(Tri, usize)], decisive: Tri) -> (Tri, V
     } else if results.iter().any(|(v, _)| *v == Tri::Unknown) {
         (Tri::Unknown, gather(Some(Tri::Unknown)))
     } else {
-        (decisive.not(), gather(None))
+        (decisive.negate(), gather(None))
     }
 }
 

@@ -6,10 +6,19 @@ use super::engine::{Basis, Fact, Selection, ThreatVerdict, Verdict};
 
 /// "a", "a and b", "a, b and c".
 pub fn join_and(items: &[&str]) -> String {
+    join_with(items, "and")
+}
+
+/// "a", "a or b", "a, b or c".
+pub fn join_or(items: &[&str]) -> String {
+    join_with(items, "or")
+}
+
+fn join_with(items: &[&str], word: &str) -> String {
     match items {
         [] => String::new(),
         [one] => (*one).to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => format!("{} {word} {last}", init.join(", ")),
     }
 }
 
@@ -45,10 +54,7 @@ pub fn reasons(selection: &Selection, verdict: &ThreatVerdict) -> Vec<String> {
         (Basis::Answers(facts), Verdict::Unknown) => {
             let open: Vec<&str> = facts.iter().map(|f| fact_phrase(catalog, f)).collect();
             vec![
-                format!(
-                    "Unknown: not yet known {}.",
-                    open.join(", nor ")
-                ),
+                format!("Unknown: not yet known {}.", join_or(&open)),
                 "Kept in scope until answered, so that nothing is dropped unseen.".into(),
             ]
         }
@@ -57,10 +63,7 @@ pub fn reasons(selection: &Selection, verdict: &ThreatVerdict) -> Vec<String> {
             vec![with_so(format!("{}: {}", v.label(), join_and(&phrases)))]
         }
         (Basis::Children(children), v) => {
-            let names: Vec<&str> = children
-                .iter()
-                .map(|c| catalog.threats[*c].name)
-                .collect();
+            let names: Vec<&str> = children.iter().map(|c| catalog.threats[*c].name).collect();
             let listed = join_and(&names);
             vec![match v {
                 Verdict::Applicable if names.len() == 1 => {

@@ -260,7 +260,12 @@ mod tests {
             .expect("valid rule");
         assert_eq!(
             ast.questions(),
-            ["trains", "train_data_sensitive", "rag", "rag_data_sensitive"]
+            [
+                "trains",
+                "train_data_sensitive",
+                "rag",
+                "rag_data_sensitive"
+            ]
         );
     }
 

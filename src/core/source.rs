@@ -331,7 +331,10 @@ fn check_questions(
                         );
                     }
                 }
-                if q.yes.is_some() || q.no.is_some() || q.unknown.is_some() || q.depends_on.is_some()
+                if q.yes.is_some()
+                    || q.no.is_some()
+                    || q.unknown.is_some()
+                    || q.depends_on.is_some()
                 {
                     c.fail(
                         entry.clone(),
@@ -409,7 +412,10 @@ fn check_threats(
             ("so_not_applicable", &t.so_not_applicable),
         ] {
             if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
-                c.fail(entry.clone(), format!("'{field}' is empty; leave it out instead"));
+                c.fail(
+                    entry.clone(),
+                    format!("'{field}' is empty; leave it out instead"),
+                );
             }
         }
 
@@ -432,7 +438,10 @@ fn check_threats(
         if top_index.is_none() {
             c.fail(
                 entry.clone(),
-                format!("section '{}' lies in no [[section]] of {EDITION_FILE}", t.section),
+                format!(
+                    "section '{}' lies in no [[section]] of {EDITION_FILE}",
+                    t.section
+                ),
             );
         }
         top_sections.push(top_index.unwrap_or(0));

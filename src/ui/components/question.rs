@@ -20,7 +20,11 @@ pub fn QuestionField(
 
     let control = match q.kind {
         QuestionKind::YesNo => {
-            let options = [(Tri::Yes, "Yes"), (Tri::No, "No"), (Tri::Unknown, "Unknown")];
+            let options = [
+                (Tri::Yes, "Yes"),
+                (Tri::No, "No"),
+                (Tri::Unknown, "Unknown"),
+            ];
             options
                 .into_iter()
                 .map(|(value, label)| {

@@ -1,0 +1,37 @@
+import { defineConfig } from "@playwright/test";
+
+// Browser tests run against the release build in dist/, served under a
+// sub-path by scripts/static-server.mjs, in Debian's headless Chromium.
+// Playwright never downloads a browser here.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const base = "/nested/path/aixa/";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [["list"]],
+  forbidOnly: !!process.env.CI,
+  use: {
+    baseURL: `http://127.0.0.1:${port}${base}`,
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-sync",
+        "--disable-quic",
+      ],
+    },
+  },
+  webServer: {
+    command: `node scripts/static-server.mjs dist ${port} ${base}`,
+    url: `http://127.0.0.1:${port}${base}`,
+    reuseExistingServer: false,
+    stdout: "ignore",
+  },
+});

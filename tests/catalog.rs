@@ -1,0 +1,206 @@
+//! The catalog loader that `build.rs` runs: valid editions load, broken ones
+//! are refused with messages naming the file and the entry.
+#![cfg(not(target_arch = "wasm32"))]
+
+use aixa::core::catalog::{Catalog, Rule};
+use aixa::core::source::{self, EditionText};
+use std::path::Path;
+
+struct Files {
+    edition: String,
+    questions: String,
+    threats: String,
+}
+
+fn real() -> Files {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog/2024-01");
+    let read = |f: &str| std::fs::read_to_string(dir.join(f)).expect("catalog file");
+    Files {
+        edition: read(source::EDITION_FILE),
+        questions: read(source::QUESTIONS_FILE),
+        threats: read(source::THREATS_FILE),
+    }
+}
+
+fn errors(f: &Files) -> Vec<String> {
+    match source::parse(&EditionText {
+        dir: "catalog/2024-01",
+        edition: &f.edition,
+        questions: &f.questions,
+        threats: &f.threats,
+    }) {
+        Ok(_) => Vec::new(),
+        Err(e) => e.iter().map(ToString::to_string).collect(),
+    }
+}
+
+fn with_threats(change: impl Fn(&str) -> String) -> Vec<String> {
+    let mut f = real();
+    f.threats = change(&f.threats);
+    errors(&f)
+}
+
+fn assert_one(errors: &[String], needle: &str) {
+    assert!(
+        errors.iter().any(|e| e.contains(needle)),
+        "expected an error containing {needle:?}, got {errors:#?}"
+    );
+}
+
+#[test]
+fn every_edition_on_disk_loads() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog");
+    for entry in std::fs::read_dir(root).expect("catalog folder") {
+        let dir = entry.expect("entry").path();
+        if let Err(e) = source::load_dir(&dir) {
+            panic!("{}: {e:#?}", dir.display());
+        }
+    }
+}
+
+#[test]
+fn the_embedded_edition_matches_its_source() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog/2024-01");
+    let src = source::load_dir(&dir).expect("valid");
+    let embedded = Catalog::by_edition("2024-01").expect("embedded");
+    assert_eq!(embedded.threats.len(), 25);
+    assert_eq!(embedded.questions.len(), 8);
+    for (t, s) in embedded.threats.iter().zip(&src.threats) {
+        assert_eq!(
+            (t.id, t.section, t.name),
+            (s.id.as_str(), s.section.as_str(), s.name.as_str())
+        );
+        let parent = t.parent.map(|p| embedded.threats[p].id);
+        assert_eq!(parent, s.parent.as_deref());
+    }
+    let groups: Vec<&str> = embedded
+        .threats
+        .iter()
+        .filter(|t| matches!(t.rule, Rule::AnyChild))
+        .map(|t| t.id)
+        .collect();
+    assert_eq!(groups, ["disclosureuse", "modelpoison", "devleak"]);
+}
+
+#[test]
+fn a_rule_naming_an_unknown_question_is_refused_with_file_and_threat() {
+    let errors = with_threats(|t| {
+        t.replace(
+            "applies_when = \"input_sensitive or (rag and rag_data_sensitive)\"",
+            "applies_when = \"input_sensitve or rag\"",
+        )
+    });
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(
+        errors[0],
+        "catalog/2024-01/threats.toml: threat 'inputdataleak': applies_when: 'input_sensitve' is not a question in questions.toml"
+    );
+}
+
+#[test]
+fn a_rule_that_does_not_parse_is_refused() {
+    let errors = with_threats(|t| t.replacen("\"not genai\"", "\"not genai and\"", 1));
+    assert_one(&errors, "threat 'evasion': applies_when: the rule ends");
+}
+
+#[test]
+fn a_rule_on_the_components_question_is_refused() {
+    let errors = with_threats(|t| t.replacen("\"trains\"", "\"hosted\"", 1));
+    assert_one(&errors, "'hosted' is not a yes_no question");
+}
+
+#[test]
+fn duplicate_ids_and_sections_are_refused() {
+    let errors =
+        with_threats(|t| t.replace("id = \"openboxevasion\"", "id = \"closedboxevasion\""));
+    assert_one(&errors, "threat 'closedboxevasion': is defined twice");
+    let errors = with_threats(|t| t.replace("section = \"2.1.2\"", "section = \"2.1.1\""));
+    assert_one(&errors, "section '2.1.1' is used twice");
+}
+
+#[test]
+fn parents_must_exist_and_match_the_section_numbers() {
+    let errors = with_threats(|t| t.replacen("parent = \"evasion\"", "parent = \"evasio\"", 1));
+    assert_one(
+        &errors,
+        "threat 'closedboxevasion': parent 'evasio' is not a threat defined above it",
+    );
+    let errors =
+        with_threats(|t| t.replacen("parent = \"disclosureuse\"", "parent = \"evasion\"", 1));
+    assert_one(
+        &errors,
+        "section '2.2.1' must sit directly under its parent's section '2.1'",
+    );
+    let errors = with_threats(|t| t.replacen("parent = \"evasion\"\n", "", 1));
+    assert_one(&errors, "is nested, so the threat needs a 'parent'");
+}
+
+#[test]
+fn a_group_without_children_is_refused() {
+    let errors = with_threats(|t| {
+        t.replace(
+            "applies_when = \"trains\"\nso_applicable = \"the model is your",
+            "applies_when = \"any child\"\nso_applicable = \"the model is your",
+        )
+    });
+    assert_one(
+        &errors,
+        "threat 'modeltheftuse': applies_when is 'any child', but no threat names it as parent",
+    );
+}
+
+#[test]
+fn unknown_fields_and_toml_syntax_errors_name_the_file() {
+    let errors = with_threats(|t| {
+        t.replacen(
+            "name = \"Closed-box evasion\"",
+            "nmae = \"Closed-box evasion\"",
+            1,
+        )
+    });
+    assert_one(&errors, "catalog/2024-01/threats.toml");
+    assert_one(&errors, "nmae");
+
+    let mut f = real();
+    f.questions.push_str("\n[[question]\n");
+    assert_one(&errors_of(f), "catalog/2024-01/questions.toml");
+}
+
+fn errors_of(f: Files) -> Vec<String> {
+    errors(&f)
+}
+
+#[test]
+fn questions_are_checked() {
+    let mut f = real();
+    f.questions = f
+        .questions
+        .replace("depends_on = \"trains\"", "depends_on = \"llm\"");
+    assert_one(&errors_of(f), "question 'train_data_sensitive': depends_on 'llm', which is not a question defined above it");
+
+    let mut f = real();
+    f.questions = f.questions.replacen(
+        "no = \"you don't use retrieval-augmented generation\"\n",
+        "",
+        1,
+    );
+    assert_one(
+        &errors_of(f),
+        "question 'rag': a yes_no question needs a non-empty 'no' phrase",
+    );
+}
+
+#[test]
+fn the_edition_id_must_match_its_folder() {
+    let mut f = real();
+    f.edition = f.edition.replace("id = \"2024-01\"", "id = \"2024-02\"");
+    assert_one(&errors_of(f), "catalog/2024-01/edition.toml: the edition id '2024-02' must match its folder name '2024-01'");
+}
+
+#[test]
+fn all_problems_are_reported_at_once() {
+    let errors =
+        with_threats(|t| t.replace("applies_when = \"trains\"", "applies_when = \"train\""));
+    // modeltheftuse, devmodelpoison, devmodelleak, devcodeleak, runtimemodeltheft
+    assert_eq!(errors.len(), 5, "{errors:#?}");
+}

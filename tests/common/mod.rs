@@ -1,0 +1,73 @@
+//! The rules table of the walking-skeleton issue, written out independently of
+//! the catalog data, as the oracle for the engine and the CLI tests.
+#![allow(dead_code)]
+
+use aixa::core::answers::{Answers, Tri};
+use aixa::core::catalog::Catalog;
+
+pub const QUESTIONS: [&str; 7] = [
+    "rag",
+    "trains",
+    "train_data_sensitive",
+    "rag_data_sensitive",
+    "genai",
+    "llm",
+    "input_sensitive",
+];
+
+pub fn catalog() -> &'static Catalog {
+    Catalog::by_edition("2024-01").expect("the 2024-01 edition is embedded")
+}
+
+/// Answers from one value per question, in `QUESTIONS` order.
+pub fn answers(values: [Tri; 7]) -> Answers {
+    let mut a = Answers::default();
+    for (q, v) in QUESTIONS.iter().zip(values) {
+        a.set(q, v);
+    }
+    a
+}
+
+/// The issue's table, for fully answered profiles. Dependent questions count
+/// as "no" when their parent is "no".
+pub fn expected(v: [bool; 7]) -> Vec<(&'static str, bool)> {
+    let [rag, trains, tds, rds, genai, llm, input] = v;
+    let tds = trains && tds;
+    let rds = rag && rds;
+    let llm = genai && llm;
+    let evasion_children = [!genai, !genai, !genai && (trains || rag)];
+    let disclosure_children = [tds || rds, !genai && trains && tds];
+    let poison_children = [trains || rag, trains, true];
+    let leak_children = [tds || rds, trains, trains];
+    vec![
+        ("evasion", !genai),
+        ("closedboxevasion", evasion_children[0]),
+        ("openboxevasion", evasion_children[1]),
+        ("evasionafterpoison", evasion_children[2]),
+        ("disclosureuse", disclosure_children.iter().any(|x| *x)),
+        ("disclosureinoutput", disclosure_children[0]),
+        ("modelinversionandmembership", disclosure_children[1]),
+        ("modeltheftuse", trains),
+        ("failureuse", true),
+        ("denialmodelservice", true),
+        ("modelpoison", poison_children.iter().any(|x| *x)),
+        ("datapoison", poison_children[0]),
+        ("devmodelpoison", poison_children[1]),
+        ("transferlearningattack", poison_children[2]),
+        ("devleak", leak_children.iter().any(|x| *x)),
+        ("devdataleak", leak_children[0]),
+        ("devmodelleak", leak_children[1]),
+        ("devcodeleak", leak_children[2]),
+        ("genericsecthreats", true),
+        ("runtimemodelpoison", true),
+        ("runtimemodeltheft", trains),
+        ("insecureoutput", genai && llm),
+        ("directpromptinjection", genai && llm),
+        ("indirectpromptinjection", genai && llm),
+        ("inputdataleak", input || rds),
+    ]
+}
+
+pub fn bits(n: u32) -> [bool; 7] {
+    std::array::from_fn(|i| n & (1 << i) != 0)
+}

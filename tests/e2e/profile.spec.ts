@@ -1,0 +1,79 @@
+import { test, expect, type Page } from "@playwright/test";
+
+// The profile page: answers drive the live threat list, and survive a reload.
+
+const threat = (page: Page, id: string) => page.getByTestId(`threat-${id}`);
+const answer = (page: Page, q: string, v: string) =>
+  page.getByTestId(`answer-${q}-${v}`);
+
+test.beforeEach(async ({ page }) => {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  (page as any).errors = errors;
+  await page.goto("./");
+  await expect(page.getByTestId("threat-list")).toBeVisible();
+});
+
+test.afterEach(async ({ page }) => {
+  expect((page as any).errors).toEqual([]);
+});
+
+test("loads from a sub-path with every threat unknown or always applicable", async ({ page }) => {
+  await expect(page).toHaveURL(/\/nested\/path\/aixa\/$/);
+  await expect(page.getByTestId("edition")).toContainText("January 2024");
+  await expect(page.locator("[data-testid^=threat-]").filter({ hasNot: page.getByTestId("threat-list") })).toHaveCount(25);
+  // Nothing answered: the rule-less threats apply, everything else is unknown.
+  await expect(page.getByTestId("count-applicable")).toContainText("6");
+  await expect(page.getByTestId("count-unknown")).toContainText("19");
+  await expect(page.getByTestId("count-not_applicable")).toContainText("0");
+  await expect(threat(page, "modeltheftuse")).toHaveAttribute("data-verdict", "unknown");
+  await expect(threat(page, "modeltheftuse")).toContainText("not yet known whether you train");
+});
+
+test("answers change the threat list and survive a reload", async ({ page }) => {
+  // A hosted LLM chatbot with RAG over sensitive documents.
+  await answer(page, "trains", "no").check();
+  await answer(page, "genai", "yes").check();
+  await answer(page, "llm", "yes").check();
+  await answer(page, "rag", "yes").check();
+  await answer(page, "rag_data_sensitive", "yes").check();
+  await answer(page, "hosted", "model").check();
+
+  await expect(threat(page, "modeltheftuse")).toHaveAttribute("data-verdict", "not_applicable");
+  await expect(threat(page, "modeltheftuse")).toContainText(
+    "Not applicable: you don't train or fine-tune the model, so the model's intellectual property is the maker's concern.",
+  );
+  await expect(threat(page, "directpromptinjection")).toHaveAttribute("data-verdict", "applicable");
+  await expect(threat(page, "evasion")).toHaveAttribute("data-verdict", "not_applicable");
+  await expect(threat(page, "disclosureinoutput")).toHaveAttribute("data-verdict", "applicable");
+  await expect(threat(page, "datapoison")).toHaveAttribute("data-verdict", "applicable");
+  const counts = await page.getByTestId("count-applicable").textContent();
+
+  // The dependent question hides while its parent is "no".
+  await expect(page.getByTestId("question-train_data_sensitive")).toBeHidden();
+  await expect(page.getByTestId("question-llm")).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByTestId("threat-list")).toBeVisible();
+  await expect(answer(page, "trains", "no")).toBeChecked();
+  await expect(answer(page, "genai", "yes")).toBeChecked();
+  await expect(answer(page, "rag_data_sensitive", "yes")).toBeChecked();
+  await expect(answer(page, "hosted", "model")).toBeChecked();
+  await expect(answer(page, "hosted", "application")).not.toBeChecked();
+  await expect(threat(page, "modeltheftuse")).toHaveAttribute("data-verdict", "not_applicable");
+  await expect(threat(page, "directpromptinjection")).toHaveAttribute("data-verdict", "applicable");
+  await expect(page.getByTestId("count-applicable")).toHaveText(counts ?? "");
+});
+
+test("unreadable saved data is kept aside, not overwritten", async ({ page }) => {
+  await page.evaluate(() => localStorage.setItem("aixa.profile", "{not json"));
+  await page.reload();
+  await expect(page.getByTestId("recovered")).toContainText("kept aside");
+  const kept = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith("aixa.recovered."))
+      .map((k) => localStorage.getItem(k)),
+  );
+  expect(kept).toEqual(["{not json"]);
+});
