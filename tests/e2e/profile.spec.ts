@@ -22,7 +22,7 @@ test.afterEach(async ({ page }) => {
 test("loads from a sub-path with every threat unknown or always applicable", async ({ page }) => {
   await expect(page).toHaveURL(/\/nested\/path\/aixa\/$/);
   await expect(page.getByTestId("edition")).toContainText("January 2024");
-  await expect(page.locator("[data-testid^=threat-]").filter({ hasNot: page.getByTestId("threat-list") })).toHaveCount(25);
+  await expect(page.locator("li.threat")).toHaveCount(25);
   // Nothing answered: the rule-less threats apply, everything else is unknown.
   await expect(page.getByTestId("count-applicable")).toContainText("6");
   await expect(page.getByTestId("count-unknown")).toContainText("19");
