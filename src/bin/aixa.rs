@@ -3,7 +3,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use aixa::core::answers::Answers;
-    use aixa::core::catalog::Catalog;
+    use aixa::core::catalog::{Catalog, QuestionKind};
     use aixa::core::engine::select;
     use aixa::core::report::selection_report;
     use clap::{Parser, Subcommand};
@@ -36,14 +36,8 @@ mod cli {
         ///   {"rag": true, "trains": false, "genai": true, "llm": true,
         ///    "input_sensitive": null, "hosted": ["model", "infrastructure"]}
         ///
-        /// Questions: rag, trains, train_data_sensitive (depends on trains),
-        /// rag_data_sensitive (depends on rag), genai, llm (depends on genai),
-        /// input_sensitive, hosted (model, extensions, application,
-        /// infrastructure). A dependent question counts as false while the
-        /// question it depends on is false.
-        ///
         /// Exit status: 0 on success, 2 when the input is invalid.
-        #[command(verbatim_doc_comment)]
+        #[command(verbatim_doc_comment, after_help = questions_help())]
         Select {
             /// The answers file; `-` reads standard input.
             #[arg(long, value_name = "FILE")]
@@ -52,6 +46,26 @@ mod cli {
             #[arg(long, value_name = "ID", default_value_t = Catalog::default_edition().edition.to_string())]
             edition: String,
         },
+    }
+
+    /// The questions of the default edition, from the catalog itself.
+    fn questions_help() -> String {
+        let catalog = Catalog::default_edition();
+        let mut out = format!("Questions of the {} edition:\n", catalog.edition);
+        for q in catalog.questions {
+            let detail = match (&q.kind, q.depends_on) {
+                (QuestionKind::Components(choices), _) => {
+                    let ids: Vec<&str> = choices.iter().map(|c| c.id).collect();
+                    format!(" (any of: {})", ids.join(", "))
+                }
+                (QuestionKind::YesNo, Some(p)) => {
+                    format!(" (false while {} is false)", catalog.questions[p].id)
+                }
+                (QuestionKind::YesNo, None) => String::new(),
+            };
+            out.push_str(&format!("  {:<22} {}{detail}\n", q.id, q.text));
+        }
+        out
     }
 
     fn read_input(path: &str) -> Result<String, String> {
