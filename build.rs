@@ -11,6 +11,7 @@
 mod core {
     pub mod rule;
     pub mod source;
+    pub mod vocab;
 }
 
 use core::rule::Ast;
@@ -88,6 +89,16 @@ fn opt_index(value: Option<usize>) -> String {
     }
 }
 
+fn strs(items: &[String]) -> String {
+    let quoted: Vec<String> = items.iter().map(|s| format!("{s:?}")).collect();
+    format!("&[{}]", quoted.join(", "))
+}
+
+fn indices(items: &[usize]) -> String {
+    let listed: Vec<String> = items.iter().map(ToString::to_string).collect();
+    format!("&[{}]", listed.join(", "))
+}
+
 fn expr(edition: &Edition, ast: &Ast) -> String {
     match ast {
         Ast::Question(id) => {
@@ -163,7 +174,9 @@ fn emit_edition(out: &mut String, e: &Edition) {
         let _ = writeln!(
             out,
             "            Threat {{ id: {:?}, section: {:?}, name: {:?}, parent: {}, top_section: {}, \
-             rule: {rule}, so_applicable: {}, so_not_applicable: {} }},",
+             rule: {rule}, so_applicable: {}, so_not_applicable: {}, description: {:?}, \
+             impact: {:?}, lifecycle: {:?}, attack_surface: {}, asset: {:?}, property: {:?}, \
+             controls: {}, genai: {}, atlas: {}, url: {:?} }},",
             t.id,
             t.section,
             t.name,
@@ -171,7 +184,95 @@ fn emit_edition(out: &mut String, e: &Edition) {
             e.threat_section[i],
             opt(&t.so_applicable),
             opt(&t.so_not_applicable),
+            t.description.as_deref().unwrap_or_default(),
+            t.impact.as_deref().unwrap_or_default(),
+            t.lifecycle.as_deref().unwrap_or_default(),
+            strs(&t.attack_surface),
+            t.asset.as_deref().unwrap_or_default(),
+            t.property.as_deref().unwrap_or_default(),
+            indices(&e.threat_controls[i]),
+            indices(&e.threat_genai[i]),
+            strs(&t.atlas),
+            t.url.as_deref().unwrap_or_default(),
         );
     }
-    out.push_str("        ],\n    },\n");
+    out.push_str("        ],\n        controls: &[\n");
+    for c in &e.controls {
+        let _ = writeln!(
+            out,
+            "            Control {{ id: {:?}, name: {:?}, section: {:?}, category: {:?}, kind: {:?}, \
+             lifecycle: {:?}, purpose: {:?}, remaining_risk: {}, iso27002: {}, iso42001: {}, \
+             opencre: {}, references: {}, url: {:?} }},",
+            c.id,
+            c.name,
+            c.section,
+            c.category,
+            c.kind,
+            c.lifecycle,
+            c.purpose,
+            opt(&c.remaining_risk),
+            strs(&c.iso27002),
+            strs(&c.iso42001),
+            strs(&c.opencre),
+            strs(&c.references),
+            c.url,
+        );
+    }
+    out.push_str("        ],\n        groups: &[\n");
+    for (g, controls) in e.groups.iter().zip(&e.group_controls) {
+        let scope = match g.applies_to.as_str() {
+            "use" => "Scope::Use",
+            "development" => "Scope::Development",
+            _ => "Scope::All",
+        };
+        let _ = writeln!(
+            out,
+            "            Group {{ id: {:?}, section: {:?}, name: {:?}, scope: {scope}, controls: {} }},",
+            g.id,
+            g.section,
+            g.name,
+            indices(controls),
+        );
+    }
+    out.push_str("        ],\n        aliases: &[\n");
+    for (alias, control) in &e.aliases {
+        let _ = writeln!(
+            out,
+            "            Alias {{ alias: {alias:?}, control: {control} }},"
+        );
+    }
+    out.push_str("        ],\n        guidelines: &[\n");
+    for (g, controls) in e.guidelines.iter().zip(&e.guideline_controls) {
+        let _ = writeln!(
+            out,
+            "            Guideline {{ section: {:?}, text: {:?}, controls: {}, note: {} }},",
+            g.section,
+            g.text,
+            indices(controls),
+            opt(&g.note),
+        );
+    }
+    out.push_str("        ],\n        genai: &[\n");
+    for (g, threats) in e.genai.iter().zip(&e.genai_threats) {
+        let _ = writeln!(
+            out,
+            "            GenaiRow {{ number: {}, summary: {:?}, llm_top10: {}, threats: {} }},",
+            g.number,
+            g.summary,
+            strs(&g.llm_top10),
+            indices(threats),
+        );
+    }
+    out.push_str("        ],\n");
+    let dev_rule = match &e.dev_rule {
+        Some(ast) => format!("Some({})", expr(e, ast)),
+        None => "None".into(),
+    };
+    let _ = writeln!(out, "        development_controls_when: {dev_rule},");
+    let _ = writeln!(
+        out,
+        "        development_controls_kept: {},",
+        indices(&e.dev_kept)
+    );
+    out.push_str("    },\n");
 }

@@ -222,3 +222,26 @@ fn a_missing_subcommand_or_flag_exits_2() {
     assert_eq!(aixa(&[], "").status.code(), Some(2));
     assert_eq!(aixa(&["select"], "").status.code(), Some(2));
 }
+
+#[test]
+fn select_lists_the_selected_controls_with_the_threats_they_serve() {
+    let out = select_stdin(r#"{"trains": false, "rag": false, "genai": true, "llm": true}"#);
+    assert!(out.status.success());
+    let json: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let controls = json["controls"].as_array().expect("controls is an array");
+    let find = |id: &str| controls.iter().find(|c| c["id"] == id);
+    let supply = find("SUPPLYCHAINMANAGE").expect("kept for transfer learning");
+    assert!(supply["threats"]
+        .as_array()
+        .expect("threats")
+        .contains(&Value::from("transferlearningattack")));
+    assert!(
+        find("DEVDATAPROTECT").is_none(),
+        "development-time control dropped"
+    );
+    assert!(
+        find("PROMPTINPUTVALIDATION").is_some(),
+        "an LLM threat's control"
+    );
+    assert_eq!(find("AIPROGRAM").expect("general")["general"], true);
+}

@@ -16,6 +16,19 @@ pub struct Catalog {
     pub questions: &'static [Question],
     /// In the source's order: every parent comes before its children.
     pub threats: &'static [Threat],
+    pub controls: &'static [Control],
+    pub groups: &'static [Group],
+    /// Misspellings found in the source, each resolving to one control.
+    pub aliases: &'static [Alias],
+    /// The UK/US Guidelines for secure AI system development, mapped.
+    pub guidelines: &'static [Guideline],
+    /// The overview's GenAI security particularities.
+    pub genai: &'static [GenaiRow],
+    /// Development-time controls are selected only while this rule is not
+    /// "no"; `None` selects them whenever their threats are in scope.
+    pub development_controls_when: Option<Expr>,
+    /// Development-time controls selected whatever that rule says.
+    pub development_controls_kept: &'static [usize],
 }
 
 /// A top-level section of threats, such as "2 Threats through use".
@@ -67,6 +80,82 @@ pub struct Threat {
     pub rule: Rule,
     pub so_applicable: Option<&'static str>,
     pub so_not_applicable: Option<&'static str>,
+    pub description: &'static str,
+    pub impact: &'static str,
+    /// `runtime` or `development` (the security matrix's lifecycle).
+    pub lifecycle: &'static str,
+    pub attack_surface: &'static [&'static str],
+    pub asset: &'static str,
+    pub property: &'static str,
+    /// The threat's own controls, as indices into [`Catalog::controls`].
+    pub controls: &'static [usize],
+    /// Indices into [`Catalog::genai`].
+    pub genai: &'static [usize],
+    pub atlas: &'static [&'static str],
+    pub url: &'static str,
+}
+
+#[derive(Debug)]
+pub struct Control {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub section: &'static str,
+    /// The source's own category words.
+    pub category: &'static str,
+    /// The navigator's colour: `infosec`, `runtime_datascience`,
+    /// `devtime_datascience` or `other`.
+    pub kind: &'static str,
+    /// `development`, `runtime` or `both`.
+    pub lifecycle: &'static str,
+    pub purpose: &'static str,
+    pub remaining_risk: Option<&'static str>,
+    pub iso27002: &'static [&'static str],
+    pub iso42001: &'static [&'static str],
+    pub opencre: &'static [&'static str],
+    pub references: &'static [&'static str],
+    pub url: &'static str,
+}
+
+/// Which threats a group's controls serve.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Every threat: the general controls.
+    All,
+    /// Every threat through use (section 2).
+    Use,
+    /// Every development-time threat (section 3).
+    Development,
+}
+
+#[derive(Debug)]
+pub struct Group {
+    pub id: &'static str,
+    pub section: &'static str,
+    pub name: &'static str,
+    pub scope: Scope,
+    pub controls: &'static [usize],
+}
+
+#[derive(Debug)]
+pub struct Alias {
+    pub alias: &'static str,
+    pub control: usize,
+}
+
+#[derive(Debug)]
+pub struct Guideline {
+    pub section: &'static str,
+    pub text: &'static str,
+    pub controls: &'static [usize],
+    pub note: Option<&'static str>,
+}
+
+#[derive(Debug)]
+pub struct GenaiRow {
+    pub number: u32,
+    pub summary: &'static str,
+    pub llm_top10: &'static [&'static str],
+    pub threats: &'static [usize],
 }
 
 #[derive(Debug)]
@@ -132,8 +221,25 @@ impl Catalog {
         depth
     }
 
-    /// The URL of the section on owaspai.org that holds a threat.
+    /// The URL of a threat on owaspai.org (its section's, where the threat
+    /// has none of its own).
     pub fn threat_url(&self, index: usize) -> &'static str {
-        self.sections[self.threats[index].top_section].url
+        let t = &self.threats[index];
+        if t.url.is_empty() {
+            self.sections[t.top_section].url
+        } else {
+            t.url
+        }
+    }
+
+    /// A control by id or by one of its aliases.
+    pub fn control(&self, id: &str) -> Option<(usize, &'static Control)> {
+        let index = self.controls.iter().position(|c| c.id == id).or_else(|| {
+            self.aliases
+                .iter()
+                .find(|a| a.alias == id)
+                .map(|a| a.control)
+        })?;
+        Some((index, &self.controls[index]))
     }
 }

@@ -5,7 +5,7 @@
 //! unknown threat stays in scope (fail safe).
 
 use super::answers::{Answers, Tri};
-use super::catalog::{Catalog, Expr, Rule};
+use super::catalog::{Catalog, Expr, Rule, Scope};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Verdict {
@@ -71,16 +71,33 @@ pub struct ThreatVerdict {
     pub basis: Basis,
 }
 
-/// The verdicts for every threat of a catalog, in catalog order.
+/// A control chosen for the threats in scope.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SelectedControl {
+    pub control: usize,
+    /// The in-scope threats it serves, in catalog order.
+    pub threats: Vec<usize>,
+    /// A general control, which serves every threat.
+    pub general: bool,
+}
+
+/// The verdicts for every threat of a catalog, in catalog order, and the
+/// controls they call for, in catalog order.
 #[derive(Clone, Debug)]
 pub struct Selection {
     pub catalog: &'static Catalog,
     pub verdicts: Vec<ThreatVerdict>,
+    pub controls: Vec<SelectedControl>,
+    /// Whether development-time controls are selected: "no" only when the
+    /// answers rule them out (the seed: you neither train nor use RAG).
+    pub development_controls: Tri,
 }
 
 impl PartialEq for Selection {
     fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self.catalog, other.catalog) && self.verdicts == other.verdicts
+        std::ptr::eq(self.catalog, other.catalog)
+            && self.verdicts == other.verdicts
+            && self.controls == other.controls
     }
 }
 
@@ -173,10 +190,85 @@ pub fn select(catalog: &'static Catalog, answers: &Answers) -> Selection {
         verdicts[i] = Some(decided);
     }
 
+    let verdicts: Vec<ThreatVerdict> = verdicts.into_iter().flatten().collect();
+    let development_controls = catalog
+        .development_controls_when
+        .as_ref()
+        .map_or(Tri::Yes, |rule| eval(rule, &effective).0);
+    let controls = select_controls(catalog, &verdicts, development_controls);
     Selection {
         catalog,
-        verdicts: verdicts.into_iter().flatten().collect(),
+        verdicts,
+        controls,
+        development_controls,
     }
+}
+
+/// The general controls, plus the group controls of each in-scope threat's
+/// branch, plus each in-scope threat's own controls; development-time
+/// controls only while `development` is not "no" (bar the kept ones).
+fn select_controls(
+    catalog: &Catalog,
+    verdicts: &[ThreatVerdict],
+    development: Tri,
+) -> Vec<SelectedControl> {
+    let in_scope: Vec<usize> = verdicts
+        .iter()
+        .filter(|v| v.verdict.in_scope())
+        .map(|v| v.threat)
+        .collect();
+    let mut served: Vec<Option<SelectedControl>> = vec![None; catalog.controls.len()];
+    let mut serve = |control: usize, threat: Option<usize>| {
+        let entry = served[control].get_or_insert_with(|| SelectedControl {
+            control,
+            threats: Vec::new(),
+            general: false,
+        });
+        match threat {
+            None => entry.general = true,
+            Some(t) if !entry.threats.contains(&t) => entry.threats.push(t),
+            Some(_) => {}
+        }
+    };
+
+    for group in catalog.groups {
+        for &control in group.controls {
+            match group.scope {
+                Scope::All => serve(control, None),
+                Scope::Use | Scope::Development => {
+                    let prefix = format!("{}.", group.section);
+                    for &t in &in_scope {
+                        if catalog.threats[t].section.starts_with(&prefix) {
+                            serve(control, Some(t));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for &t in &in_scope {
+        for &control in catalog.threats[t].controls {
+            serve(control, Some(t));
+        }
+    }
+
+    served
+        .into_iter()
+        .flatten()
+        .filter(|s| {
+            development != Tri::No
+                || catalog.controls[s.control].lifecycle != "development"
+                || catalog.development_controls_kept.contains(&s.control)
+        })
+        .map(|mut s| {
+            if s.general {
+                s.threats = in_scope.clone();
+            } else {
+                s.threats.sort_unstable();
+            }
+            s
+        })
+        .collect()
 }
 
 /// Kleene evaluation that also returns the facts that decided the value:

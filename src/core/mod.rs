@@ -5,7 +5,10 @@ pub mod catalog;
 pub mod engine;
 pub mod explain;
 pub mod report;
+pub mod route;
 pub mod rule;
 pub mod saved;
+pub mod search;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;
+pub mod vocab;

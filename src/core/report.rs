@@ -9,6 +9,15 @@ use serde::Serialize;
 pub struct SelectionReport {
     pub edition: &'static str,
     pub threats: Vec<ThreatReport>,
+    pub controls: Vec<ControlReport>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ControlReport {
+    pub id: &'static str,
+    /// The in-scope threats it serves; a general control serves them all.
+    pub threats: Vec<&'static str>,
+    pub general: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -28,6 +37,19 @@ pub fn selection_report(selection: &Selection) -> SelectionReport {
                 id: selection.catalog.threats[v.threat].id,
                 verdict: v.verdict.as_str(),
                 reasons: reasons(selection, v),
+            })
+            .collect(),
+        controls: selection
+            .controls
+            .iter()
+            .map(|c| ControlReport {
+                id: selection.catalog.controls[c.control].id,
+                threats: c
+                    .threats
+                    .iter()
+                    .map(|t| selection.catalog.threats[*t].id)
+                    .collect(),
+                general: c.general,
             })
             .collect(),
     }

@@ -6,6 +6,9 @@
 //! inputs. It may use only `std`, `serde`, `toml` and `super::rule`.
 
 use super::rule::{self, Ast};
+use super::vocab::{
+    ASSETS, CONTROL_LIFECYCLES, CONTROL_TYPES, LIFECYCLES, PROPERTIES, SCOPES, SURFACES,
+};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -14,6 +17,10 @@ use std::path::Path;
 pub const EDITION_FILE: &str = "edition.toml";
 pub const QUESTIONS_FILE: &str = "questions.toml";
 pub const THREATS_FILE: &str = "threats.toml";
+pub const CONTROLS_FILE: &str = "controls.toml";
+pub const GROUPS_FILE: &str = "groups.toml";
+pub const ALIASES_FILE: &str = "aliases.toml";
+pub const MAPPINGS_FILE: &str = "mappings.toml";
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -25,6 +32,19 @@ pub struct EditionFile {
     pub site: String,
     #[serde(rename = "section", default)]
     pub sections: Vec<SectionSrc>,
+    pub selection: Option<SelectionSrc>,
+}
+
+/// How control selection narrows development-time controls.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SelectionSrc {
+    /// A rule: development-time controls are selected only when it is not
+    /// "no" (unknown keeps them, to fail safe).
+    pub development_controls_when: String,
+    /// Development-time controls selected whatever that rule says.
+    #[serde(default)]
+    pub development_controls_kept: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -88,6 +108,105 @@ pub struct ThreatSrc {
     pub applies_when: String,
     pub so_applicable: Option<String>,
     pub so_not_applicable: Option<String>,
+    // The full catalog's fields (see catalog/FORMAT.md); optional while the
+    // edition is being written, required once it is complete.
+    pub description: Option<String>,
+    pub impact: Option<String>,
+    pub lifecycle: Option<String>,
+    #[serde(default)]
+    pub attack_surface: Vec<String>,
+    pub asset: Option<String>,
+    pub property: Option<String>,
+    #[serde(default)]
+    pub controls: Vec<String>,
+    #[serde(default)]
+    pub genai: Vec<u32>,
+    #[serde(default)]
+    pub atlas: Vec<String>,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ControlsFile {
+    #[serde(rename = "control", default)]
+    controls: Vec<ControlSrc>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ControlSrc {
+    pub id: String,
+    pub name: String,
+    pub section: String,
+    pub category: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub lifecycle: String,
+    pub purpose: String,
+    pub remaining_risk: Option<String>,
+    #[serde(default)]
+    pub iso27002: Vec<String>,
+    #[serde(default)]
+    pub iso42001: Vec<String>,
+    #[serde(default)]
+    pub opencre: Vec<String>,
+    #[serde(default)]
+    pub references: Vec<String>,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GroupsFile {
+    #[serde(rename = "group", default)]
+    groups: Vec<GroupSrc>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupSrc {
+    pub id: String,
+    pub section: String,
+    pub name: String,
+    pub applies_to: String,
+    pub controls: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AliasesFile {
+    #[serde(default)]
+    aliases: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MappingsFile {
+    #[serde(rename = "guideline", default)]
+    guidelines: Vec<GuidelineSrc>,
+    #[serde(rename = "genai", default)]
+    genai: Vec<GenaiSrc>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuidelineSrc {
+    pub section: String,
+    pub text: String,
+    pub controls: Vec<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GenaiSrc {
+    pub number: u32,
+    pub summary: String,
+    #[serde(default)]
+    pub llm_top10: Vec<String>,
+    #[serde(default)]
+    pub threats: Vec<String>,
 }
 
 /// One validated edition, with every cross-reference resolved to an index.
@@ -102,6 +221,22 @@ pub struct Edition {
     pub threat_parent: Vec<Option<usize>>,
     /// For each threat, the index of its top-level section in `meta.sections`.
     pub threat_section: Vec<usize>,
+    pub controls: Vec<ControlSrc>,
+    /// For each threat, its own controls, as indices into `controls`.
+    pub threat_controls: Vec<Vec<usize>>,
+    /// For each threat, indices into `genai`.
+    pub threat_genai: Vec<Vec<usize>>,
+    pub groups: Vec<GroupSrc>,
+    pub group_controls: Vec<Vec<usize>>,
+    /// (alias, control index), sorted by alias.
+    pub aliases: Vec<(String, usize)>,
+    pub guidelines: Vec<GuidelineSrc>,
+    pub guideline_controls: Vec<Vec<usize>>,
+    pub genai: Vec<GenaiSrc>,
+    pub genai_threats: Vec<Vec<usize>>,
+    /// The rule that gates development-time controls, and the ones kept.
+    pub dev_rule: Option<Ast>,
+    pub dev_kept: Vec<usize>,
 }
 
 impl Edition {
@@ -135,6 +270,11 @@ pub struct EditionText<'a> {
     pub edition: &'a str,
     pub questions: &'a str,
     pub threats: &'a str,
+    /// The optional files; `None` when the edition has no such file.
+    pub controls: Option<&'a str>,
+    pub groups: Option<&'a str>,
+    pub aliases: Option<&'a str>,
+    pub mappings: Option<&'a str>,
 }
 
 /// Reads and validates the edition in `dir`.
@@ -149,14 +289,29 @@ pub fn load_dir(dir: &Path) -> Result<Edition, Vec<CatalogError>> {
             }]
         })
     };
+    let optional = |name: &str| {
+        if dir.join(name).exists() {
+            read(name).map(Some)
+        } else {
+            Ok(None)
+        }
+    };
     let edition = read(EDITION_FILE)?;
     let questions = read(QUESTIONS_FILE)?;
     let threats = read(THREATS_FILE)?;
+    let controls = optional(CONTROLS_FILE)?;
+    let groups = optional(GROUPS_FILE)?;
+    let aliases = optional(ALIASES_FILE)?;
+    let mappings = optional(MAPPINGS_FILE)?;
     parse(&EditionText {
         dir: &dir_name,
         edition: &edition,
         questions: &questions,
         threats: &threats,
+        controls: controls.as_deref(),
+        groups: groups.as_deref(),
+        aliases: aliases.as_deref(),
+        mappings: mappings.as_deref(),
     })
 }
 
@@ -201,13 +356,45 @@ fn parse_toml<T: serde::de::DeserializeOwned>(
 
 /// Parses and validates an edition, reporting every problem found.
 pub fn parse(text: &EditionText<'_>) -> Result<Edition, Vec<CatalogError>> {
+    fn optional<T: serde::de::DeserializeOwned + Default>(
+        dir: &str,
+        name: &str,
+        text: Option<&str>,
+    ) -> Result<T, CatalogError> {
+        text.map_or_else(|| Ok(T::default()), |t| parse_toml(dir, name, t))
+    }
     let meta: Result<EditionFile, _> = parse_toml(text.dir, EDITION_FILE, text.edition);
     let questions: Result<QuestionsFile, _> = parse_toml(text.dir, QUESTIONS_FILE, text.questions);
     let threats: Result<ThreatsFile, _> = parse_toml(text.dir, THREATS_FILE, text.threats);
-    let (meta, questions, threats) = match (meta, questions, threats) {
-        (Ok(m), Ok(q), Ok(t)) => (m, q.questions, t.threats),
-        (m, q, t) => {
-            return Err([m.err(), q.err(), t.err()].into_iter().flatten().collect());
+    let controls: Result<ControlsFile, _> = optional(text.dir, CONTROLS_FILE, text.controls);
+    let groups: Result<GroupsFile, _> = optional(text.dir, GROUPS_FILE, text.groups);
+    let aliases: Result<AliasesFile, _> = optional(text.dir, ALIASES_FILE, text.aliases);
+    let mappings: Result<MappingsFile, _> = optional(text.dir, MAPPINGS_FILE, text.mappings);
+    let (meta, questions, threats, controls, groups, aliases, mappings) = match (
+        meta, questions, threats, controls, groups, aliases, mappings,
+    ) {
+        (Ok(m), Ok(q), Ok(t), Ok(c), Ok(g), Ok(a), Ok(p)) => (
+            m,
+            q.questions,
+            t.threats,
+            c.controls,
+            g.groups,
+            a.aliases,
+            p,
+        ),
+        (m, q, t, c, g, a, p) => {
+            return Err([
+                m.err(),
+                q.err(),
+                t.err(),
+                c.err(),
+                g.err(),
+                a.err(),
+                p.err(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect());
         }
     };
 
@@ -216,6 +403,157 @@ pub fn parse(text: &EditionText<'_>) -> Result<Edition, Vec<CatalogError>> {
     let question_parent = check_questions(text.dir, &questions, &mut errors);
     let (threat_rule, threat_parent, threat_section) =
         check_threats(text.dir, &meta, &questions, &threats, &mut errors);
+    let refs = check_controls(text.dir, &controls, &aliases, &mut errors);
+    let complete = !controls.is_empty();
+
+    let mut c = Checker {
+        errors: Vec::new(),
+        file: format!("{}/{THREATS_FILE}", text.dir),
+    };
+    let genai_numbers: Vec<u32> = mappings.genai.iter().map(|g| g.number).collect();
+    let mut threat_controls = Vec::with_capacity(threats.len());
+    let mut threat_genai = Vec::with_capacity(threats.len());
+    for t in &threats {
+        let entry = Some(format!("threat '{}'", t.id));
+        if complete {
+            check_threat_details(&mut c, &entry, t);
+        }
+        threat_controls.push(refs.resolve_all(&mut c, &entry, "controls", &t.controls));
+        let mut rows = Vec::new();
+        for n in &t.genai {
+            match genai_numbers.iter().position(|g| g == n) {
+                Some(i) => rows.push(i),
+                None => c.fail(
+                    entry.clone(),
+                    format!("genai row {n} is not a [[genai]] number in {MAPPINGS_FILE}"),
+                ),
+            }
+        }
+        threat_genai.push(rows);
+        for a in &t.atlas {
+            if !is_atlas_id(a) {
+                c.fail(
+                    entry.clone(),
+                    format!("atlas '{a}' is not a MITRE ATLAS id such as \"AML.T0043\""),
+                );
+            }
+        }
+    }
+    errors.extend(c.errors);
+
+    let mut c = Checker {
+        errors: Vec::new(),
+        file: format!("{}/{GROUPS_FILE}", text.dir),
+    };
+    let mut group_ids = BTreeSet::new();
+    let mut group_controls = Vec::with_capacity(groups.len());
+    for g in &groups {
+        let entry = Some(format!("group '{}'", g.id));
+        if !is_id(&g.id) || !group_ids.insert(g.id.as_str()) {
+            c.fail(entry.clone(), "needs a unique, lower-case id".into());
+        }
+        if !SCOPES.contains(&g.applies_to.as_str()) {
+            c.fail(
+                entry.clone(),
+                format!(
+                    "applies_to '{}' must be one of: {}",
+                    g.applies_to,
+                    SCOPES.join(", ")
+                ),
+            );
+        }
+        if g.controls.is_empty() {
+            c.fail(entry.clone(), "lists no controls".into());
+        }
+        group_controls.push(refs.resolve_all(&mut c, &entry, "controls", &g.controls));
+    }
+    errors.extend(c.errors);
+
+    let mut c = Checker {
+        errors: Vec::new(),
+        file: format!("{}/{MAPPINGS_FILE}", text.dir),
+    };
+    let guideline_controls: Vec<Vec<usize>> = mappings
+        .guidelines
+        .iter()
+        .map(|g| {
+            let entry = Some(format!("guideline '{}'", g.text));
+            refs.resolve_all(&mut c, &entry, "controls", &g.controls)
+        })
+        .collect();
+    let mut seen_rows = BTreeSet::new();
+    let genai_threats: Vec<Vec<usize>> = mappings
+        .genai
+        .iter()
+        .map(|g| {
+            let entry = Some(format!("genai row {}", g.number));
+            if !seen_rows.insert(g.number) {
+                c.fail(entry.clone(), "is defined twice".into());
+            }
+            g.threats
+                .iter()
+                .filter_map(|id| {
+                    let found = threats.iter().position(|t| &t.id == id);
+                    if found.is_none() {
+                        c.fail(
+                            entry.clone(),
+                            format!("threat '{id}' is not in {THREATS_FILE}"),
+                        );
+                    }
+                    found
+                })
+                .collect()
+        })
+        .collect();
+    errors.extend(c.errors);
+
+    let mut c = Checker {
+        errors: Vec::new(),
+        file: format!("{}/{EDITION_FILE}", text.dir),
+    };
+    let (dev_rule, dev_kept) = match &meta.selection {
+        None => (None, Vec::new()),
+        Some(sel) => {
+            let entry = Some("[selection]".to_string());
+            let ast = match rule::parse(&sel.development_controls_when) {
+                Ok(ast @ (Ast::Question(_) | Ast::Not(_) | Ast::And(_) | Ast::Or(_))) => {
+                    for q in ast.questions() {
+                        if !questions
+                            .iter()
+                            .any(|x| x.id == q && x.kind == KindSrc::YesNo)
+                        {
+                            c.fail(
+                                entry.clone(),
+                                format!(
+                                    "development_controls_when: '{q}' is not a yes_no question"
+                                ),
+                            );
+                        }
+                    }
+                    Some(ast)
+                }
+                Ok(_) => {
+                    c.fail(
+                        entry.clone(),
+                        "development_controls_when must be an expression over questions".into(),
+                    );
+                    None
+                }
+                Err(e) => {
+                    c.fail(entry.clone(), format!("development_controls_when: {e}"));
+                    None
+                }
+            };
+            let kept = refs.resolve_all(
+                &mut c,
+                &entry,
+                "development_controls_kept",
+                &sel.development_controls_kept,
+            );
+            (ast, kept)
+        }
+    };
+    errors.extend(c.errors);
 
     if errors.is_empty() {
         Ok(Edition {
@@ -226,6 +564,18 @@ pub fn parse(text: &EditionText<'_>) -> Result<Edition, Vec<CatalogError>> {
             threat_rule,
             threat_parent,
             threat_section,
+            controls,
+            threat_controls,
+            threat_genai,
+            groups,
+            group_controls,
+            aliases: refs.aliases,
+            guidelines: mappings.guidelines,
+            guideline_controls,
+            genai: mappings.genai,
+            genai_threats,
+            dev_rule,
+            dev_kept,
         })
     } else {
         Err(errors)
@@ -519,4 +869,207 @@ fn check_threats(
     }
     errors.extend(c.errors);
     (rules, parents, top_sections)
+}
+
+fn is_atlas_id(s: &str) -> bool {
+    let digits = |d: &str, n: usize| d.len() == n && d.bytes().all(|b| b.is_ascii_digit());
+    match s.strip_prefix("AML.T").map(|rest| rest.split_once('.')) {
+        Some(Some((main, sub))) => digits(main, 4) && digits(sub, 3),
+        Some(None) => digits(&s[5..], 4),
+        None => false,
+    }
+}
+
+fn is_control_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+}
+
+/// Resolves control ids and aliases to control indices.
+struct ControlRefs {
+    ids: BTreeMap<String, usize>,
+    aliases: Vec<(String, usize)>,
+    file_of_controls: String,
+}
+
+impl ControlRefs {
+    fn resolve(&self, id: &str) -> Option<usize> {
+        self.ids
+            .get(id)
+            .copied()
+            .or_else(|| self.aliases.iter().find(|(a, _)| a == id).map(|(_, i)| *i))
+    }
+
+    fn resolve_all(
+        &self,
+        c: &mut Checker,
+        entry: &Option<String>,
+        field: &str,
+        ids: &[String],
+    ) -> Vec<usize> {
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            match self.resolve(id) {
+                Some(i) if out.contains(&i) => c.fail(
+                    entry.clone(),
+                    format!("{field}: '{id}' is listed twice (perhaps once as an alias)"),
+                ),
+                Some(i) => out.push(i),
+                None => c.fail(
+                    entry.clone(),
+                    format!(
+                        "{field}: '{id}' is neither a control in {} nor an alias",
+                        self.file_of_controls
+                    ),
+                ),
+            }
+        }
+        out
+    }
+}
+
+fn check_controls(
+    dir: &str,
+    controls: &[ControlSrc],
+    aliases: &BTreeMap<String, String>,
+    errors: &mut Vec<CatalogError>,
+) -> ControlRefs {
+    let mut c = Checker {
+        errors: Vec::new(),
+        file: format!("{dir}/{CONTROLS_FILE}"),
+    };
+    let mut ids = BTreeMap::new();
+    for (i, k) in controls.iter().enumerate() {
+        let entry = Some(format!("control '{}'", k.id));
+        if !is_control_id(&k.id) {
+            c.fail(
+                entry.clone(),
+                "an id is upper-case letters and digits".into(),
+            );
+        }
+        if ids.insert(k.id.clone(), i).is_some() {
+            c.fail(entry.clone(), "is defined twice".into());
+        }
+        for (field, value) in [
+            ("name", &k.name),
+            ("category", &k.category),
+            ("purpose", &k.purpose),
+        ] {
+            if value.trim().is_empty() {
+                c.fail(
+                    entry.clone(),
+                    format!("the required field '{field}' is empty"),
+                );
+            }
+        }
+        if !is_section_number(&k.section) {
+            c.fail(
+                entry.clone(),
+                format!("section '{}' must be a number such as \"1.1\"", k.section),
+            );
+        }
+        for (field, value, allowed) in [
+            ("type", &k.kind, CONTROL_TYPES),
+            ("lifecycle", &k.lifecycle, CONTROL_LIFECYCLES),
+        ] {
+            if !allowed.contains(&value.as_str()) {
+                c.fail(
+                    entry.clone(),
+                    format!("{field} '{value}' must be one of: {}", allowed.join(", ")),
+                );
+            }
+        }
+        if !k.url.starts_with("https://owaspai.org/") {
+            c.fail(
+                entry.clone(),
+                "url must lead to https://owaspai.org/".into(),
+            );
+        }
+    }
+    errors.extend(c.errors);
+
+    let mut c = Checker {
+        errors: Vec::new(),
+        file: format!("{dir}/{ALIASES_FILE}"),
+    };
+    let mut resolved = Vec::new();
+    for (alias, target) in aliases {
+        let entry = Some(format!("alias '{alias}'"));
+        if ids.contains_key(alias) {
+            c.fail(entry.clone(), "is also a control id".into());
+        }
+        match ids.get(target) {
+            Some(&i) => resolved.push((alias.clone(), i)),
+            None => c.fail(
+                entry,
+                format!("points to '{target}', which is not a control in {CONTROLS_FILE}"),
+            ),
+        }
+    }
+    errors.extend(c.errors);
+    ControlRefs {
+        ids,
+        aliases: resolved,
+        file_of_controls: CONTROLS_FILE.to_string(),
+    }
+}
+
+/// The fields every threat needs once the edition has its controls.
+fn check_threat_details(c: &mut Checker, entry: &Option<String>, t: &ThreatSrc) {
+    for (field, value) in [
+        ("description", &t.description),
+        ("impact", &t.impact),
+        ("url", &t.url),
+    ] {
+        if value.as_deref().is_none_or(|v| v.trim().is_empty()) {
+            c.fail(
+                entry.clone(),
+                format!("the required field '{field}' is missing"),
+            );
+        }
+    }
+    for (field, value, allowed) in [
+        ("lifecycle", &t.lifecycle, LIFECYCLES),
+        ("asset", &t.asset, ASSETS),
+        ("property", &t.property, PROPERTIES),
+    ] {
+        match value.as_deref() {
+            None => c.fail(
+                entry.clone(),
+                format!("the required field '{field}' is missing"),
+            ),
+            Some(v) if !allowed.contains(&v) => c.fail(
+                entry.clone(),
+                format!("{field} '{v}' must be one of: {}", allowed.join(", ")),
+            ),
+            Some(_) => {}
+        }
+    }
+    if t.attack_surface.is_empty() {
+        c.fail(
+            entry.clone(),
+            "the required field 'attack_surface' is missing".into(),
+        );
+    }
+    for s in &t.attack_surface {
+        if !SURFACES.contains(&s.as_str()) {
+            c.fail(
+                entry.clone(),
+                format!(
+                    "attack_surface '{s}' must be one of: {}",
+                    SURFACES.join(", ")
+                ),
+            );
+        }
+    }
+    if t.url
+        .as_deref()
+        .is_some_and(|u| !u.starts_with("https://owaspai.org/"))
+    {
+        c.fail(
+            entry.clone(),
+            "url must lead to https://owaspai.org/".into(),
+        );
+    }
 }

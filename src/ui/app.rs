@@ -1,24 +1,77 @@
-use super::pages::profile::ProfilePage;
+use super::pages;
+use super::router::{hash_route, href};
+use super::state::provide_assess;
 use crate::core::catalog::Catalog;
+use crate::core::route::Route;
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 
 #[component]
 pub fn App() -> impl IntoView {
     let catalog = Catalog::default_edition();
+    let (assess, recovered, can_save) = provide_assess(catalog);
+    let route = hash_route();
+
+    let nav_link = move |target: Route, label: &'static str, testid: &'static str| {
+        let same_page = target.clone();
+        let current = move || {
+            let here = route.get();
+            let active = std::mem::discriminant(&here) == std::mem::discriminant(&same_page)
+                || (matches!(same_page, Route::Catalog { .. })
+                    && matches!(here, Route::Threat(_) | Route::Control(_)));
+            active.then_some("page")
+        };
+        view! {
+            <a href=href(&target) aria-current=current data-testid=testid>{label}</a>
+        }
+    };
+
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        <a class="skip-link" href="#main" on:click=|ev| {
+            // The fragment holds the route, so focus the content instead of
+            // following the link.
+            ev.prevent_default();
+            if let Some(main) = document().get_element_by_id("main") {
+                if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = main.focus();
+                }
+            }
+        }>"Skip to content"</a>
         <header class="topbar">
-            <div class="brand">
+            <a class="brand" href="#/">
                 <span class="logo" aria-hidden="true">"◆"</span>
                 <span class="name">"aixa"</span>
                 <span class="tagline">"AI security assessor"</span>
-            </div>
-            <span class="edition" data-testid="edition">
-                "Catalog: " {catalog.title}
-            </span>
+            </a>
+            <nav class="mainnav" aria-label="Main">
+                {nav_link(Route::Profile, "Profile", "nav-profile")}
+                {nav_link(Route::Catalog { query: String::new() }, "Catalog", "nav-catalog")}
+                {nav_link(Route::Navigator, "Navigator", "nav-navigator")}
+                {nav_link(Route::About, "About", "nav-about")}
+            </nav>
+            <span class="edition" data-testid="edition">{catalog.title}</span>
         </header>
-        <main id="main">
-            <ProfilePage catalog=catalog />
+        {recovered.map(|note| view! {
+            <p class="notice" role="alert" data-testid="recovered">
+                "Saved data could not be read: " {note}
+            </p>
+        })}
+        {(!can_save).then(|| view! {
+            <p class="notice" role="alert">"Changes in this session are not saved."</p>
+        })}
+        {move || assess.save_error.get().map(|e| view! {
+            <p class="notice" role="alert" data-testid="save-error">{e}</p>
+        })}
+        <main id="main" tabindex="-1">
+            {move || match route.get() {
+                Route::Profile => pages::profile::ProfilePage().into_any(),
+                Route::Catalog { query } => view! { <pages::catalog::CatalogPage query /> }.into_any(),
+                Route::Threat(id) => view! { <pages::threat::ThreatPage id /> }.into_any(),
+                Route::Control(id) => view! { <pages::control::ControlPage id /> }.into_any(),
+                Route::Navigator => pages::navigator::NavigatorPage().into_any(),
+                Route::About => pages::about::AboutPage().into_any(),
+                Route::NotFound(raw) => view! { <pages::not_found::NotFound raw /> }.into_any(),
+            }}
         </main>
         <footer class="footer">
             <p>

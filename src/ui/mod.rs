@@ -3,6 +3,8 @@
 mod app;
 mod components;
 mod pages;
+mod router;
+mod state;
 mod storage;
 
 pub use app::App;

@@ -19,7 +19,10 @@ pub struct Loaded {
     pub can_save: bool,
 }
 
+/// localStorage, or None where the browser disables it (some private modes,
+/// strict settings); gloo's accessors would throw there.
 fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()?;
     Some(LocalStorage::raw())
 }
 
@@ -30,7 +33,11 @@ pub fn load(catalog: &'static Catalog) -> Loaded {
         can_save: true,
     };
     let Some(store) = storage() else {
-        return empty;
+        return Loaded {
+            recovered: Some("browser storage is not available, so answers will not be kept".into()),
+            can_save: false,
+            ..empty
+        };
     };
     let Ok(Some(text)) = store.get_item(KEY) else {
         return empty;

@@ -1,2 +1,3 @@
+pub mod chips;
 pub mod question;
 pub mod threat_list;

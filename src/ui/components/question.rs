@@ -1,16 +1,16 @@
 //! One system-profile question: yes / no / unknown, or a set of components.
 
-use crate::core::answers::{Answers, Tri};
-use crate::core::catalog::{Catalog, QuestionKind};
+use crate::core::answers::Tri;
+use crate::core::catalog::QuestionKind;
+use crate::ui::state::use_assess;
 use leptos::prelude::*;
 
 #[component]
-pub fn QuestionField(
-    catalog: &'static Catalog,
-    index: usize,
-    answers: ReadSignal<Answers>,
-    set_answers: WriteSignal<Answers>,
-) -> impl IntoView {
+pub fn QuestionField(index: usize) -> impl IntoView {
+    let assess = use_assess();
+    let catalog = assess.catalog;
+    let answers = assess.answers;
+    let set_answers = assess.answers;
     let q = &catalog.questions[index];
     let id = q.id;
     let hidden = move || answers.with(|a| !a.is_visible(catalog, index));

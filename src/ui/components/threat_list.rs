@@ -1,11 +1,13 @@
 //! The live list of threats, grouped by the catalog's sections.
 
-use crate::core::catalog::Catalog;
-use crate::core::engine::{Selection, Verdict};
+use crate::core::engine::Verdict;
 use crate::core::explain::reasons;
+use crate::core::route::Route;
+use crate::ui::router::href;
+use crate::ui::state::use_assess;
 use leptos::prelude::*;
 
-fn verdict_mark(v: Verdict) -> &'static str {
+pub fn verdict_mark(v: Verdict) -> &'static str {
     match v {
         Verdict::Applicable => "✔",
         Verdict::NotApplicable => "✕",
@@ -14,7 +16,8 @@ fn verdict_mark(v: Verdict) -> &'static str {
 }
 
 #[component]
-pub fn VerdictCounts(selection: Memo<Selection>) -> impl IntoView {
+pub fn VerdictCounts() -> impl IntoView {
+    let selection = use_assess().selection;
     let count = move |v: Verdict| {
         selection.with(|s| {
             let c = s.counts();
@@ -44,7 +47,9 @@ pub fn VerdictCounts(selection: Memo<Selection>) -> impl IntoView {
 }
 
 #[component]
-pub fn ThreatList(catalog: &'static Catalog, selection: Memo<Selection>) -> impl IntoView {
+pub fn ThreatList() -> impl IntoView {
+    let assess = use_assess();
+    let (catalog, selection) = (assess.catalog, assess.selection);
     let sections = catalog
         .sections
         .iter()
@@ -81,7 +86,9 @@ pub fn ThreatList(catalog: &'static Catalog, selection: Memo<Selection>) -> impl
                                     <span class="label">{move || verdict().label()}</span>
                                 </span>
                                 <span class="sec">{threat.section}</span>
-                                <span class="tname">{threat.name}</span>
+                                <a class="tname" href=href(&Route::Threat(threat.id.to_string()))>
+                                    {threat.name}
+                                </a>
                             </div>
                             <ul class="reasons">{why}</ul>
                         </li>

@@ -1,0 +1,160 @@
+//! The app's routes, kept in the URL fragment (`#/threat/evasion`).
+//!
+//! A fragment never reaches the server, so every route survives a reload on a
+//! plain static host under any sub-path, with no rewrite rules.
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// Step 1: the system profile and the live threat list.
+    Profile,
+    /// The catalog browser: search and filters, kept in the URL.
+    Catalog {
+        query: String,
+    },
+    Threat(String),
+    Control(String),
+    Navigator,
+    About,
+    /// A fragment that names no page; shown as "not found", never guessed.
+    NotFound(String),
+}
+
+impl Route {
+    /// Parses `location.hash` (with or without the leading `#`).
+    pub fn parse(hash: &str) -> Route {
+        let hash = hash.strip_prefix('#').unwrap_or(hash);
+        let path = hash.strip_prefix('/').unwrap_or(hash);
+        let (path, query) = path.split_once('?').unwrap_or((path, ""));
+        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        match parts.as_slice() {
+            [] | ["profile"] => Route::Profile,
+            ["catalog"] => Route::Catalog {
+                query: query_value(query, "q").unwrap_or_default(),
+            },
+            ["threat", id] => Route::Threat(decode(id)),
+            ["control", id] => Route::Control(decode(id)),
+            ["navigator"] => Route::Navigator,
+            ["about"] => Route::About,
+            _ => Route::NotFound(hash.to_string()),
+        }
+    }
+
+    /// The fragment for this route, starting with `#`.
+    pub fn to_hash(&self) -> String {
+        match self {
+            Route::Profile => "#/".into(),
+            Route::Catalog { query } if query.is_empty() => "#/catalog".into(),
+            Route::Catalog { query } => format!("#/catalog?q={}", encode(query)),
+            Route::Threat(id) => format!("#/threat/{}", encode(id)),
+            Route::Control(id) => format!("#/control/{}", encode(id)),
+            Route::Navigator => "#/navigator".into(),
+            Route::About => "#/about".into(),
+            Route::NotFound(raw) => format!("#{raw}"),
+        }
+    }
+}
+
+fn query_value(query: &str, key: &str) -> Option<String> {
+    query.split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        (k == key).then(|| decode(&v.replace('+', " ")))
+    })
+}
+
+/// Percent-encodes everything but unreserved characters.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes percent-escapes; malformed ones are kept as they are.
+pub fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_every_page() {
+        assert_eq!(Route::parse(""), Route::Profile);
+        assert_eq!(Route::parse("#/"), Route::Profile);
+        assert_eq!(Route::parse("#/profile"), Route::Profile);
+        assert_eq!(
+            Route::parse("#/threat/evasion"),
+            Route::Threat("evasion".into())
+        );
+        assert_eq!(
+            Route::parse("#/control/RATELIMIT"),
+            Route::Control("RATELIMIT".into())
+        );
+        assert_eq!(Route::parse("#/navigator"), Route::Navigator);
+        assert_eq!(Route::parse("#/about"), Route::About);
+        assert_eq!(
+            Route::parse("#/catalog?q=prompt%20injecton"),
+            Route::Catalog {
+                query: "prompt injecton".into()
+            }
+        );
+        assert_eq!(
+            Route::parse("#/catalog?q=a+b"),
+            Route::Catalog {
+                query: "a b".into()
+            }
+        );
+        assert_eq!(
+            Route::parse("#/nowhere/at/all"),
+            Route::NotFound("/nowhere/at/all".into())
+        );
+    }
+
+    #[test]
+    fn round_trips() {
+        for r in [
+            Route::Profile,
+            Route::Catalog {
+                query: String::new(),
+            },
+            Route::Catalog {
+                query: "rate limit & <b>?".into(),
+            },
+            Route::Threat("evasion".into()),
+            Route::Control("MONITORUSE".into()),
+            Route::Navigator,
+            Route::About,
+        ] {
+            assert_eq!(Route::parse(&r.to_hash()), r, "{}", r.to_hash());
+        }
+    }
+
+    #[test]
+    fn malformed_escapes_are_kept() {
+        assert_eq!(decode("100%"), "100%");
+        assert_eq!(decode("%zz"), "%zz");
+        assert_eq!(decode("%4"), "%4");
+        assert_eq!(decode("%41"), "A");
+    }
+}

@@ -1,0 +1,55 @@
+//! Small shared pieces: control chips and verdict badges.
+
+use crate::core::catalog::Catalog;
+use crate::core::engine::Verdict;
+use crate::core::route::Route;
+use crate::ui::components::threat_list::verdict_mark;
+use crate::ui::router::href;
+use leptos::prelude::*;
+
+/// The navigator's words for a control type.
+pub fn control_type_label(kind: &str) -> &'static str {
+    match kind {
+        "infosec" => "Information security",
+        "runtime_datascience" => "Runtime data science",
+        "devtime_datascience" => "Development-time data science",
+        _ => "Other",
+    }
+}
+
+pub fn label_of(value: &str) -> String {
+    let spaced = value.replace('_', " ");
+    match spaced.as_str() {
+        "cia" => "confidentiality, integrity and availability".into(),
+        "all it" => "all IT".into(),
+        "model ip" => "model intellectual property".into(),
+        _ => spaced,
+    }
+}
+
+/// A link to a control, coloured by its type, with the type also in words
+/// for assistive technology and in the tooltip.
+#[component]
+pub fn ControlChip(catalog: &'static Catalog, index: usize) -> impl IntoView {
+    let c = &catalog.controls[index];
+    view! {
+        <a
+            class="chip"
+            data-kind=c.kind
+            href=href(&Route::Control(c.id.to_string()))
+            title=format!("{} ({})", c.name, control_type_label(c.kind))
+        >
+            {c.id}
+        </a>
+    }
+}
+
+#[component]
+pub fn VerdictBadge(verdict: Verdict) -> impl IntoView {
+    view! {
+        <span class="badge" data-verdict=verdict.as_str()>
+            <span class="mark" aria-hidden="true">{verdict_mark(verdict)}</span>
+            <span class="label">{verdict.label()}</span>
+        </span>
+    }
+}

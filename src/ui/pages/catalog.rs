@@ -1,0 +1,195 @@
+//! The catalog browser: instant search and filters over threats and controls.
+
+use crate::core::catalog::Catalog;
+use crate::core::route::Route;
+use crate::core::search::{search, Item};
+use crate::core::vocab as values;
+use crate::ui::components::chips::{control_type_label, label_of};
+use crate::ui::router::href;
+use crate::ui::state::use_assess;
+use leptos::prelude::*;
+
+/// Threats and controls that pass the query and the filters, in rank order.
+fn results(
+    catalog: &'static Catalog,
+    query: &str,
+    lifecycle: &str,
+    surface: &str,
+    asset: &str,
+    kind: &str,
+) -> (Vec<usize>, Vec<usize>) {
+    let items: Vec<Item> = if query.trim().is_empty() {
+        (0..catalog.threats.len())
+            .map(Item::Threat)
+            .chain((0..catalog.controls.len()).map(Item::Control))
+            .collect()
+    } else {
+        search(catalog, query).into_iter().map(|h| h.item).collect()
+    };
+    let threat_ok = |i: usize| {
+        let t = &catalog.threats[i];
+        (lifecycle.is_empty() || t.lifecycle == lifecycle)
+            && (surface.is_empty() || t.attack_surface.contains(&surface))
+            && (asset.is_empty() || t.asset == asset)
+    };
+    let mut threats = Vec::new();
+    let mut controls = Vec::new();
+    for item in items {
+        match item {
+            Item::Threat(i) if kind.is_empty() && threat_ok(i) => threats.push(i),
+            Item::Threat(_) => {}
+            Item::Control(i) => {
+                let c = &catalog.controls[i];
+                let by_threat = surface.is_empty() && asset.is_empty()
+                    || catalog
+                        .threats
+                        .iter()
+                        .enumerate()
+                        .any(|(ti, t)| t.controls.contains(&i) && threat_ok(ti));
+                if (lifecycle.is_empty() || c.lifecycle == lifecycle || c.lifecycle == "both")
+                    && (kind.is_empty() || c.kind == kind)
+                    && by_threat
+                {
+                    controls.push(i);
+                }
+            }
+        }
+    }
+    (threats, controls)
+}
+
+#[component]
+fn Filter(
+    label: &'static str,
+    testid: &'static str,
+    options: &'static [&'static str],
+    value: RwSignal<String>,
+    #[prop(optional)] labeller: Option<fn(&str) -> String>,
+) -> impl IntoView {
+    let name = move |o: &str| labeller.map_or_else(|| label_of(o), |f| f(o));
+    view! {
+        <label class="filter">
+            <span>{label}</span>
+            <select
+                data-testid=testid
+                prop:value=move || value.get()
+                on:change=move |ev| value.set(event_target_value(&ev))
+            >
+                <option value="">"Any"</option>
+                {options.iter().map(|o| view! { <option value=*o>{name(o)}</option> }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+#[component]
+pub fn CatalogPage(query: String) -> impl IntoView {
+    let catalog = use_assess().catalog;
+    let query = RwSignal::new(query);
+    let lifecycle = RwSignal::new(String::new());
+    let surface = RwSignal::new(String::new());
+    let asset = RwSignal::new(String::new());
+    let kind = RwSignal::new(String::new());
+
+    // Keep the query in the URL, so a search can be bookmarked, without
+    // adding a history entry per keystroke.
+    Effect::new(move |_| {
+        let hash = Route::Catalog { query: query.get() }.to_hash();
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(
+                &leptos::wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&hash),
+            );
+        }
+    });
+
+    let found = Memo::new(move |_| {
+        results(
+            catalog,
+            &query.get(),
+            &lifecycle.get(),
+            &surface.get(),
+            &asset.get(),
+            &kind.get(),
+        )
+    });
+
+    let threat_rows = move || {
+        found.with(|(threats, _)| {
+            threats
+                .iter()
+                .map(|&i| {
+                    let t = &catalog.threats[i];
+                    view! {
+                        <li data-testid=format!("result-threat-{}", t.id)>
+                            <a href=href(&Route::Threat(t.id.into()))>
+                                <span class="sec">{t.section}</span> " " {t.name}
+                            </a>
+                            <span class="muted">" · " {label_of(t.asset)} ", " {label_of(t.property)}</span>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let control_rows = move || {
+        found.with(|(_, controls)| {
+            controls
+                .iter()
+                .map(|&i| {
+                    let c = &catalog.controls[i];
+                    view! {
+                        <li data-testid=format!("result-control-{}", c.id)>
+                            <a href=href(&Route::Control(c.id.into()))>
+                                <code class="cid">{c.id}</code> " " {c.name}
+                            </a>
+                            <span class="chip" data-kind=c.kind>{control_type_label(c.kind)}</span>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+
+    view! {
+        <div class="catalog-page">
+            <section class="panel">
+                <h1>"Catalog"</h1>
+                <p class="lede">{catalog.title} ": every threat and control, with links to the full text."</p>
+                <div class="search-row">
+                    <label class="search">
+                        <span class="visually-hidden">"Search threats and controls"</span>
+                        <input
+                            type="search"
+                            placeholder="Search: prompt injection, RATELIMIT, training data…"
+                            data-testid="search"
+                            autocomplete="off"
+                            prop:value=move || query.get()
+                            on:input=move |ev| query.set(event_target_value(&ev))
+                        />
+                    </label>
+                </div>
+                <div class="filters">
+                    <Filter label="Lifecycle" testid="filter-lifecycle" options=values::LIFECYCLES value=lifecycle />
+                    <Filter label="Attack surface" testid="filter-surface" options=values::SURFACES value=surface />
+                    <Filter label="Impact on" testid="filter-asset" options=values::ASSETS value=asset />
+                    <Filter label="Control type" testid="filter-kind" options=values::CONTROL_TYPES value=kind labeller=|k: &str| control_type_label(k).to_string() />
+                </div>
+                <p class="muted" aria-live="polite" data-testid="result-count">
+                    {move || found.with(|(t, c)| format!("{} threats, {} controls", t.len(), c.len()))}
+                </p>
+            </section>
+            <div class="results">
+                <section class="panel">
+                    <h2>"Threats"</h2>
+                    <ul class="plain results-list">{threat_rows}</ul>
+                </section>
+                <section class="panel">
+                    <h2>"Controls"</h2>
+                    <ul class="plain results-list">{control_rows}</ul>
+                </section>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,122 @@
+//! The Exchange's navigator diagram, rebuilt as a page: sections, groups,
+//! threats with their impact, and their controls coloured by type. With a
+//! profile filled in, what applies stands out and the rest is dimmed.
+
+use crate::core::catalog::{Catalog, Scope};
+use crate::core::route::Route;
+use crate::core::vocab::CONTROL_TYPES;
+use crate::ui::components::chips::{control_type_label, label_of, ControlChip};
+use crate::ui::components::threat_list::verdict_mark;
+use crate::ui::router::href;
+use crate::ui::state::use_assess;
+use leptos::prelude::*;
+
+fn chips(catalog: &'static Catalog, controls: &'static [usize]) -> impl IntoView {
+    controls
+        .iter()
+        .map(|&c| view! { <ControlChip catalog index=c /> })
+        .collect_view()
+}
+
+#[component]
+pub fn NavigatorPage() -> impl IntoView {
+    let assess = use_assess();
+    let catalog = assess.catalog;
+    let selection = assess.selection;
+
+    let general = catalog
+        .groups
+        .iter()
+        .filter(|g| g.scope == Scope::All)
+        .map(|g| {
+            view! {
+                <div class="nav-group">
+                    <h3><span class="sec">{g.section}</span> " " {g.name}</h3>
+                    <div class="chips">{chips(catalog, g.controls)}</div>
+                </div>
+            }
+        })
+        .collect_view();
+
+    let sections = catalog
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(si, section)| {
+            let group = catalog
+                .groups
+                .iter()
+                .filter(|g| g.scope != Scope::All && g.section == section.number)
+                .map(|g| {
+                    view! {
+                        <div class="nav-group">
+                            <h4>{g.name}</h4>
+                            <div class="chips">{chips(catalog, g.controls)}</div>
+                        </div>
+                    }
+                })
+                .collect_view();
+            let threats = catalog
+                .threats
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.top_section == si)
+                .map(|(ti, t)| {
+                    let verdict = move || selection.with(|s| s.verdicts[ti].verdict);
+                    let is_child = catalog.depth(ti) > 0;
+                    view! {
+                        <div
+                            class="nav-threat"
+                            class:child=is_child
+                            data-verdict=move || verdict().as_str()
+                            data-testid=format!("nav-threat-{}", t.id)
+                        >
+                            <div class="nav-threat-head">
+                                <span class="mark" aria-label=move || verdict().label()>
+                                    {move || verdict_mark(verdict())}
+                                </span>
+                                <a href=href(&Route::Threat(t.id.into()))>
+                                    <span class="sec">{t.section}</span> " " {t.name}
+                                </a>
+                            </div>
+                            <p class="impact">{label_of(t.property)} " of " {label_of(t.asset)}</p>
+                            <div class="chips">{chips(catalog, t.controls)}</div>
+                        </div>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="nav-col">
+                    <h2><span class="sec">{section.number}</span> " " {section.name}</h2>
+                    {group}
+                    {threats}
+                </section>
+            }
+        })
+        .collect_view();
+
+    let legend = CONTROL_TYPES
+        .iter()
+        .map(|k| view! { <li><span class="chip" data-kind=*k>{control_type_label(k)}</span></li> })
+        .collect_view();
+
+    view! {
+        <div class="navigator" data-testid="navigator">
+            <header class="panel nav-head">
+                <h1>"Navigator"</h1>
+                <p class="lede">
+                    "Every threat with its impact and controls. Threats that apply to your profile "
+                    "are marked ✔ and those that don't are dimmed and marked ✕; ? is still unknown."
+                </p>
+                <ul class="legend" aria-label="Control types">{legend}</ul>
+            </header>
+            <div class="nav-grid">
+                <section class="nav-col">
+                    <h2><span class="sec">"1"</span> " General controls"</h2>
+                    {general}
+                </section>
+                {sections}
+            </div>
+        </div>
+    }
+}

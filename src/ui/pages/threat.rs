@@ -1,0 +1,133 @@
+//! One threat: what it is, what it harms, its verdict for your profile, and
+//! the controls that counter it.
+
+use crate::core::catalog::Scope;
+use crate::core::explain::reasons;
+use crate::core::route::Route;
+use crate::ui::components::chips::{label_of, ControlChip, VerdictBadge};
+use crate::ui::pages::not_found::NotFound;
+use crate::ui::router::href;
+use crate::ui::state::use_assess;
+use leptos::prelude::*;
+
+#[component]
+pub fn ThreatPage(id: String) -> impl IntoView {
+    let assess = use_assess();
+    let catalog = assess.catalog;
+    let Some((index, t)) = catalog.threat(&id) else {
+        return view! { <NotFound raw=format!("/threat/{id}") /> }.into_any();
+    };
+    let selection = assess.selection;
+    let verdict = move || selection.with(|s| s.verdicts[index].verdict);
+    let why = move || {
+        selection.with(|s| {
+            reasons(s, &s.verdicts[index])
+                .into_iter()
+                .map(|r| view! { <li>{r}</li> })
+                .collect_view()
+        })
+    };
+
+    let parent = t.parent.map(|p| {
+        let pt = &catalog.threats[p];
+        view! {
+            <p class="crumb">"Part of "
+                <a href=href(&Route::Threat(pt.id.into()))>{pt.section} " " {pt.name}</a>
+            </p>
+        }
+    });
+    let children: Vec<_> = catalog
+        .children(index)
+        .map(|c| {
+            let ct = &catalog.threats[c];
+            view! { <li><a href=href(&Route::Threat(ct.id.into()))>{ct.section} " " {ct.name}</a></li> }
+        })
+        .collect();
+    let has_children = !children.is_empty();
+
+    let own = t
+        .controls
+        .iter()
+        .map(|&c| view! { <li><ControlChip catalog index=c /> " " {catalog.controls[c].name}</li> })
+        .collect_view();
+    let branch: Vec<_> = catalog
+        .groups
+        .iter()
+        .filter(|g| g.scope == Scope::All || t.section.starts_with(&format!("{}.", g.section)))
+        .map(|g| {
+            let chips = g
+                .controls
+                .iter()
+                .map(|&c| view! { <ControlChip catalog index=c /> })
+                .collect_view();
+            view! {
+                <li class="group-controls">
+                    <span class="group-name">{g.section} " " {g.name}</span>
+                    <span class="chips">{chips}</span>
+                </li>
+            }
+        })
+        .collect();
+
+    let genai = t
+        .genai
+        .iter()
+        .map(|&g| {
+            let row = &catalog.genai[g];
+            view! { <li>{row.summary} " " <span class="refs">{row.llm_top10.join(", ")}</span></li> }
+        })
+        .collect_view();
+    let atlas = t
+        .atlas
+        .iter()
+        .map(|a| {
+            view! {
+                <li><a href=format!("https://atlas.mitre.org/techniques/{a}") rel="noopener noreferrer">{*a}</a></li>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <article class="panel detail" data-testid="threat-page" data-threat=t.id>
+            {parent}
+            <h1><span class="sec">{t.section}</span> " " {t.name}</h1>
+            <div class="verdict-line" data-verdict=move || verdict().as_str()>
+                {move || view! { <VerdictBadge verdict=verdict() /> }}
+                <span class="muted">"for your profile"</span>
+            </div>
+            <ul class="reasons">{why}</ul>
+            <p class="description">{t.description}</p>
+            <dl class="facts">
+                <dt>"Impact"</dt><dd>{t.impact}</dd>
+                <dt>"Asset"</dt><dd>{label_of(t.asset)} " (" {label_of(t.property)} ")"</dd>
+                <dt>"Lifecycle"</dt><dd>{label_of(t.lifecycle)}</dd>
+                <dt>"Attack surface"</dt>
+                <dd>{t.attack_surface.iter().map(|s| label_of(s)).collect::<Vec<_>>().join(", ")}</dd>
+                <dt>"Id"</dt><dd><code>{t.id}</code></dd>
+            </dl>
+            {has_children.then(|| view! {
+                <h2>"Threats it covers"</h2>
+                <ul class="plain">{children}</ul>
+            })}
+            <h2>"Controls"</h2>
+            {(!t.controls.is_empty()).then(|| view! {
+                <h3>"Its own controls"</h3>
+                <ul class="plain controls">{own}</ul>
+            })}
+            <h3>"Controls for its whole branch"</h3>
+            <ul class="plain">{branch}</ul>
+            {(!t.genai.is_empty()).then(|| view! {
+                <h2>"Generative AI"</h2>
+                <ul>{genai}</ul>
+            })}
+            {(!t.atlas.is_empty()).then(|| view! {
+                <h2>"MITRE ATLAS"</h2>
+                <ul class="plain">{atlas}</ul>
+            })}
+            <p class="more">
+                <a href=catalog.threat_url(index) rel="noopener noreferrer">"Read the full text on owaspai.org"</a>
+            </p>
+        </article>
+    }
+    .into_any()
+}

@@ -1,0 +1,62 @@
+//! Catalog search: typo-tolerant, ranked by where the match is.
+
+mod common;
+
+use aixa::core::search::{search, Item};
+use common::catalog;
+
+fn top(query: &str, n: usize) -> Vec<String> {
+    let c = catalog();
+    search(c, query)
+        .into_iter()
+        .take(n)
+        .map(|h| match h.item {
+            Item::Threat(i) => c.threats[i].id.to_string(),
+            Item::Control(i) => c.controls[i].id.to_string(),
+        })
+        .collect()
+}
+
+#[test]
+fn a_misspelled_query_still_finds_prompt_injection() {
+    let hits = top("prompt injecton", 3);
+    assert!(
+        hits.contains(&"directpromptinjection".to_string()),
+        "{hits:?}"
+    );
+    assert!(
+        hits.contains(&"indirectpromptinjection".to_string()),
+        "{hits:?}"
+    );
+}
+
+#[test]
+fn ids_run_together_are_found() {
+    assert_eq!(top("ratelimit", 1), ["RATELIMIT"]);
+    assert_eq!(top("rate limit", 1), ["RATELIMIT"]);
+    assert_eq!(top("monitoruse", 1), ["MONITORUSE"]);
+}
+
+#[test]
+fn aliases_are_searchable() {
+    assert_eq!(top("AITRANSPRENCY", 1), ["AITRANSPARENCY"]);
+}
+
+#[test]
+fn name_matches_rank_above_text_matches() {
+    let hits = top("evasion", 4);
+    assert_eq!(hits[0], "evasion", "{hits:?}");
+    assert!(
+        hits.iter()
+            .take(4)
+            .all(|h| h.contains("evasion") || h.contains("EVASION")),
+        "{hits:?}"
+    );
+}
+
+#[test]
+fn every_word_must_match() {
+    assert!(top("prompt zzzzqqq", 5).is_empty());
+    assert!(top("", 5).is_empty());
+    assert!(top("  !!  ", 5).is_empty());
+}
