@@ -220,3 +220,136 @@ fn all_problems_are_reported_at_once() {
     // modeltheftuse, devmodelpoison, devmodelleak, devcodeleak, runtimemodeltheft
     assert_eq!(errors.len(), 5, "{errors:#?}");
 }
+
+fn with(change: impl Fn(&mut Files)) -> Vec<String> {
+    let mut f = real();
+    change(&mut f);
+    errors(&f)
+}
+
+#[test]
+fn a_threat_naming_an_unknown_control_is_refused() {
+    let errors =
+        with_threats(|t| t.replacen("\"PROMPTINPUTVALIDATION\"", "\"PROMPTINPUTVALIDATON\"", 1));
+    assert_one(&errors, "threats.toml: threat 'indirectpromptinjection': controls: 'PROMPTINPUTVALIDATON' is neither a control in controls.toml nor an alias");
+}
+
+#[test]
+fn a_group_member_that_does_not_resolve_is_refused() {
+    let errors = with(|f| {
+        let g = f.groups.as_mut().expect("groups.toml");
+        *g = g.replacen("\"RATELIMIT\"", "\"RATELIMITS\"", 1);
+    });
+    assert_one(&errors, "groups.toml: group '");
+    assert_one(&errors, "'RATELIMITS' is neither a control");
+}
+
+#[test]
+fn an_alias_to_nothing_is_refused() {
+    let errors = with(|f| {
+        let a = f.aliases.as_mut().expect("aliases.toml");
+        a.push_str("\nMONITORUZE = \"MONITORUSE2\"\n");
+    });
+    assert_one(
+        &errors,
+        "aliases.toml: alias 'MONITORUZE': points to 'MONITORUSE2', which is not a control",
+    );
+}
+
+#[test]
+fn a_guideline_mapping_that_does_not_resolve_is_refused() {
+    let errors = with(|f| {
+        let m = f.mappings.as_mut().expect("mappings.toml");
+        *m = m.replacen("\"SECEDUCATE\"", "\"SECEDUCATION\"", 1);
+    });
+    assert_one(&errors, "mappings.toml: guideline '");
+    assert_one(&errors, "'SECEDUCATION' is neither a control");
+}
+
+#[test]
+fn a_duplicated_control_is_refused() {
+    let errors = with(|f| {
+        let c = f.controls.as_mut().expect("controls.toml");
+        *c = c.replacen("id = \"SECPROGRAM\"", "id = \"AIPROGRAM\"", 1);
+    });
+    assert_one(
+        &errors,
+        "controls.toml: control 'AIPROGRAM': is defined twice",
+    );
+}
+
+#[test]
+fn a_missing_required_field_is_refused() {
+    // TOML itself refuses a control without a purpose…
+    let errors = with(|f| {
+        let c = f.controls.as_mut().expect("controls.toml");
+        let start = c.find("purpose = ").expect("a purpose");
+        let end = start + c[start..].find('\n').expect("line end");
+        c.replace_range(start..=end, "");
+    });
+    assert_one(&errors, "controls.toml");
+    assert_one(&errors, "missing field `purpose`");
+    // …and the loader a threat without its description, once controls exist.
+    let errors = with_threats(|t| {
+        let start = t.find("description = ").expect("a description");
+        let end = start + t[start..].find('\n').expect("line end");
+        format!("{}{}", &t[..start], &t[end + 1..])
+    });
+    assert_one(
+        &errors,
+        "threats.toml: threat 'evasion': the required field 'description' is missing",
+    );
+}
+
+#[test]
+fn a_closed_vocabulary_is_enforced() {
+    let errors =
+        with_threats(|t| t.replacen("lifecycle = \"runtime\"", "lifecycle = \"run-time\"", 1));
+    assert_one(
+        &errors,
+        "lifecycle 'run-time' must be one of: runtime, development",
+    );
+    let errors = with(|f| {
+        let c = f.controls.as_mut().expect("controls.toml");
+        *c = c.replacen("type = \"infosec\"", "type = \"security\"", 1);
+    });
+    assert_one(&errors, "type 'security' must be one of");
+}
+
+#[test]
+fn counts_per_section() {
+    let c = Catalog::by_edition("2024-01").expect("embedded");
+    let threats_in = |n: &str| {
+        c.threats
+            .iter()
+            .filter(|t| t.section.starts_with(&format!("{n}.")))
+            .count()
+    };
+    assert_eq!(
+        (threats_in("2"), threats_in("3"), threats_in("4")),
+        (10, 8, 7)
+    );
+    let controls_in = |n: &str| {
+        c.controls
+            .iter()
+            .filter(|k| k.section == n || k.section.starts_with(&format!("{n}.")))
+            .count()
+    };
+    assert_eq!(c.controls.len(), 52);
+    assert_eq!(
+        (
+            controls_in("1"),
+            controls_in("2"),
+            controls_in("3"),
+            controls_in("4")
+        ),
+        (17, 16, 11, 8)
+    );
+    assert_eq!(c.aliases.len(), 6);
+    assert_eq!(c.guidelines.len(), 17);
+    let genai_numbers: Vec<u32> = c.genai.iter().map(|g| g.number).collect();
+    assert_eq!(
+        genai_numbers,
+        (1..=genai_numbers.len() as u32).collect::<Vec<_>>()
+    );
+}

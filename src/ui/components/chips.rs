@@ -23,6 +23,7 @@ pub fn label_of(value: &str) -> String {
         "cia" => "confidentiality, integrity and availability".into(),
         "all it" => "all IT".into(),
         "model ip" => "model intellectual property".into(),
+        "any" => "any asset".into(),
         _ => spaced,
     }
 }

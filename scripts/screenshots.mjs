@@ -1,0 +1,45 @@
+// Takes the README's screenshots of the release build in headless Chromium.
+// usage: node scripts/screenshots.mjs   (after ./scripts/serve has built dist/)
+
+import { chromium } from "@playwright/test";
+import { spawn } from "node:child_process";
+import { setTimeout as sleep } from "node:timers/promises";
+
+const port = 4199;
+const base = `http://127.0.0.1:${port}/aixa/`;
+const server = spawn("node", ["scripts/static-server.mjs", "dist", String(port), "/aixa/"], { stdio: "ignore" });
+await sleep(500);
+
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+});
+const shots = [
+  ["profile", "#/"],
+  ["catalog", "#/catalog?q=prompt%20injecton"],
+  ["navigator", "#/navigator"],
+  ["threat", "#/threat/directpromptinjection"],
+  ["control", "#/control/RATELIMIT"],
+];
+try {
+  for (const [vpName, viewport] of [["wide", { width: 1366, height: 900 }], ["narrow", { width: 390, height: 844 }]]) {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    await page.goto(base);
+    await page.getByTestId("answer-trains-no").check();
+    await page.getByTestId("answer-rag-yes").check();
+    await page.getByTestId("answer-rag_data_sensitive-yes").check();
+    await page.getByTestId("answer-genai-yes").check();
+    await page.getByTestId("answer-llm-yes").check();
+    for (const [name, hash] of shots) {
+      await page.goto(base + hash);
+      await page.locator("main").waitFor();
+      await sleep(150);
+      await page.screenshot({ path: `docs/screenshots/${name}-${vpName}.png` });
+    }
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  server.kill();
+}
