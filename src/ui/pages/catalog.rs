@@ -184,10 +184,16 @@ pub fn CatalogPage(query: String) -> impl IntoView {
                 <section class="panel">
                     <h2>"Threats"</h2>
                     <ul class="plain results-list">{threat_rows}</ul>
+                    <Show when=move || found.with(|(t, _)| t.is_empty())>
+                        <p class="muted">"No threat matches."</p>
+                    </Show>
                 </section>
                 <section class="panel">
                     <h2>"Controls"</h2>
                     <ul class="plain results-list">{control_rows}</ul>
+                    <Show when=move || found.with(|(_, c)| c.is_empty())>
+                        <p class="muted">"No control matches."</p>
+                    </Show>
                 </section>
             </div>
         </div>
