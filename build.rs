@@ -176,7 +176,7 @@ fn emit_edition(out: &mut String, e: &Edition) {
             "            Threat {{ id: {:?}, section: {:?}, name: {:?}, parent: {}, top_section: {}, \
              rule: {rule}, so_applicable: {}, so_not_applicable: {}, description: {:?}, \
              impact: {:?}, lifecycle: {:?}, attack_surface: {}, asset: {:?}, property: {:?}, \
-             controls: {}, genai: {}, atlas: {}, url: {:?} }},",
+             controls: {}, genai: {}, atlas: {}, url: {:?}, components: {}, maker_owns_when: {} }},",
             t.id,
             t.section,
             t.name,
@@ -194,6 +194,11 @@ fn emit_edition(out: &mut String, e: &Edition) {
             indices(&e.threat_genai[i]),
             strs(&t.atlas),
             t.url.as_deref().unwrap_or_default(),
+            strs(&t.components),
+            match &e.threat_maker_rule[i] {
+                Some(ast) => format!("Some({})", expr(e, ast)),
+                None => "None".into(),
+            },
         );
     }
     out.push_str("        ],\n        controls: &[\n");

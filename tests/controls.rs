@@ -26,7 +26,7 @@ fn expected_ids(a: &Answers) -> BTreeSet<&'static str> {
     let in_scope: Vec<usize> = sel
         .verdicts
         .iter()
-        .filter(|v| v.verdict.in_scope())
+        .filter(|v| v.in_scope())
         .map(|v| v.threat)
         .collect();
     let mut out = BTreeSet::new();
@@ -132,7 +132,7 @@ fn each_selected_control_lists_the_in_scope_threats_it_serves() {
     for s in &sel.controls {
         assert!(!s.threats.is_empty(), "{}", c.controls[s.control].id);
         for &t in &s.threats {
-            assert!(sel.verdicts[t].verdict.in_scope());
+            assert!(sel.verdicts[t].in_scope());
         }
     }
 }

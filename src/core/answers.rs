@@ -338,3 +338,71 @@ impl fmt::Display for AnswersError {
 }
 
 impl std::error::Error for AnswersError {}
+
+/// Serialised as the answers file format. Deserialising checks only the
+/// shapes; [`Answers::validate`] checks the keys against a catalog.
+impl serde::Serialize for Answers {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.to_json_value().serialize(serializer)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Answers {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let map = BTreeMap::<String, Value>::deserialize(deserializer)?;
+        let mut values = BTreeMap::new();
+        for (key, value) in map {
+            match value {
+                Value::Null => {}
+                Value::Bool(b) => {
+                    values.insert(key, Given::YesNo(b));
+                }
+                Value::Array(items) => {
+                    let mut picked = Vec::with_capacity(items.len());
+                    for item in items {
+                        match item {
+                            Value::String(s) => picked.push(s),
+                            other => {
+                                return Err(D::Error::custom(format!(
+                                    "answer {key:?} holds {}, not a component name",
+                                    type_name(&other)
+                                )))
+                            }
+                        }
+                    }
+                    values.insert(key, Given::Components(picked));
+                }
+                other => {
+                    return Err(D::Error::custom(format!(
+                        "answer {key:?} must be true, false, null or an array, not {}",
+                        type_name(&other)
+                    )))
+                }
+            }
+        }
+        Ok(Answers { values })
+    }
+}
+
+impl Answers {
+    /// Checks every key and component against `catalog`.
+    pub fn validate(&self, catalog: &Catalog) -> Result<(), AnswersError> {
+        Answers::from_json_value(catalog, &self.to_json_value()).map(|_| ())
+    }
+
+    /// How many yes/no questions that are shown have an answer, of how many.
+    pub fn answered(&self, catalog: &Catalog) -> (usize, usize) {
+        let mut done = 0;
+        let mut total = 0;
+        for (i, q) in catalog.questions.iter().enumerate() {
+            if matches!(q.kind, QuestionKind::YesNo) && self.is_visible(catalog, i) {
+                total += 1;
+                if self.get(q.id) != Tri::Unknown {
+                    done += 1;
+                }
+            }
+        }
+        (done, total)
+    }
+}

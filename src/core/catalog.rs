@@ -93,6 +93,10 @@ pub struct Threat {
     pub genai: &'static [usize],
     pub atlas: &'static [&'static str],
     pub url: &'static str,
+    /// Where the threat lives, as ids of the components question's options.
+    pub components: &'static [&'static str],
+    /// While this holds, the model maker owns the threat by default.
+    pub maker_owns_when: Option<Expr>,
 }
 
 #[derive(Debug)]

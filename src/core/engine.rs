@@ -69,6 +69,16 @@ pub struct ThreatVerdict {
     pub threat: usize,
     pub verdict: Verdict,
     pub basis: Basis,
+    /// The user's override: `Some(true)` includes a threat the rules leave
+    /// out, `Some(false)` excludes one they keep. `None` when the rules stand.
+    pub manual: Option<bool>,
+}
+
+impl ThreatVerdict {
+    /// Whether the threat is in scope, after any override.
+    pub fn in_scope(&self) -> bool {
+        self.manual.unwrap_or(self.verdict.in_scope())
+    }
 }
 
 /// A control chosen for the threats in scope.
@@ -129,6 +139,17 @@ impl Selection {
 
 /// Decides every threat of `catalog` for `answers`.
 pub fn select(catalog: &'static Catalog, answers: &Answers) -> Selection {
+    select_with(catalog, answers, &[])
+}
+
+/// Like [`select`], with the user's overrides: `overrides[i]` is
+/// `Some(include)` for threat `i`. An override that agrees with the rules is
+/// ignored, so only real departures show as overrides.
+pub fn select_with(
+    catalog: &'static Catalog,
+    answers: &Answers,
+    overrides: &[Option<bool>],
+) -> Selection {
     let effective = answers.effective(catalog);
     let n = catalog.threats.len();
     let mut verdicts: Vec<Option<ThreatVerdict>> = vec![None; n];
@@ -142,6 +163,7 @@ pub fn select(catalog: &'static Catalog, answers: &Answers) -> Selection {
                 threat: i,
                 verdict: Verdict::Applicable,
                 basis: Basis::Always,
+                manual: None,
             },
             Rule::When(expr) => {
                 let (value, facts) = eval(expr, &effective);
@@ -149,6 +171,7 @@ pub fn select(catalog: &'static Catalog, answers: &Answers) -> Selection {
                     threat: i,
                     verdict: Verdict::from_tri(value),
                     basis: Basis::Answers(dedup(facts)),
+                    manual: None,
                 }
             }
             Rule::AnyChild => {
@@ -184,13 +207,21 @@ pub fn select(catalog: &'static Catalog, answers: &Answers) -> Selection {
                     threat: i,
                     verdict,
                     basis: Basis::Children(basis),
+                    manual: None,
                 }
             }
         };
         verdicts[i] = Some(decided);
     }
 
-    let verdicts: Vec<ThreatVerdict> = verdicts.into_iter().flatten().collect();
+    let mut verdicts: Vec<ThreatVerdict> = verdicts.into_iter().flatten().collect();
+    for v in &mut verdicts {
+        v.manual = overrides
+            .get(v.threat)
+            .copied()
+            .flatten()
+            .filter(|include| *include != v.verdict.in_scope());
+    }
     let development_controls = catalog
         .development_controls_when
         .as_ref()
@@ -214,7 +245,7 @@ fn select_controls(
 ) -> Vec<SelectedControl> {
     let in_scope: Vec<usize> = verdicts
         .iter()
-        .filter(|v| v.verdict.in_scope())
+        .filter(|v| v.in_scope())
         .map(|v| v.threat)
         .collect();
     let mut served: Vec<Option<SelectedControl>> = vec![None; catalog.controls.len()];
@@ -269,6 +300,13 @@ fn select_controls(
             s
         })
         .collect()
+}
+
+/// Evaluates a catalog expression for `answers`, with the facts that
+/// decided it.
+pub fn eval_expr(expr: &Expr, catalog: &Catalog, answers: &Answers) -> (Tri, Vec<Fact>) {
+    let (value, facts) = eval(expr, &answers.effective(catalog));
+    (value, dedup(facts))
 }
 
 /// Kleene evaluation that also returns the facts that decided the value:

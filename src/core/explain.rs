@@ -22,7 +22,7 @@ fn join_with(items: &[&str], word: &str) -> String {
     }
 }
 
-fn fact_phrase(catalog: &Catalog, fact: &Fact) -> &'static str {
+pub fn fact_phrase(catalog: &Catalog, fact: &Fact) -> &'static str {
     let q = &catalog.questions[fact.question];
     match fact.value {
         Tri::Yes => q.yes,

@@ -1,10 +1,13 @@
 //! The pure-Rust core: no web APIs, so everything here is tested natively.
 
 pub mod answers;
+pub mod assessment;
 pub mod catalog;
+pub mod dashboard;
 pub mod engine;
 pub mod explain;
 pub mod report;
+pub mod responsibility;
 pub mod route;
 pub mod rule;
 pub mod saved;

@@ -124,6 +124,11 @@ pub struct ThreatSrc {
     #[serde(default)]
     pub atlas: Vec<String>,
     pub url: Option<String>,
+    /// Where the threat lives: options of the components question.
+    #[serde(default)]
+    pub components: Vec<String>,
+    /// A rule: when it holds, the model maker owns the threat by default.
+    pub maker_owns_when: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -237,6 +242,8 @@ pub struct Edition {
     /// The rule that gates development-time controls, and the ones kept.
     pub dev_rule: Option<Ast>,
     pub dev_kept: Vec<usize>,
+    /// For each threat, its `maker_owns_when` rule.
+    pub threat_maker_rule: Vec<Option<Ast>>,
 }
 
 impl Edition {
@@ -411,6 +418,13 @@ pub fn parse(text: &EditionText<'_>) -> Result<Edition, Vec<CatalogError>> {
         file: format!("{}/{THREATS_FILE}", text.dir),
     };
     let genai_numbers: Vec<u32> = mappings.genai.iter().map(|g| g.number).collect();
+    let components: Vec<&str> = questions
+        .iter()
+        .filter_map(|q| q.options.as_ref())
+        .flatten()
+        .map(|o| o.id.as_str())
+        .collect();
+    let mut threat_maker_rule = Vec::with_capacity(threats.len());
     let mut threat_controls = Vec::with_capacity(threats.len());
     let mut threat_genai = Vec::with_capacity(threats.len());
     for t in &threats {
@@ -430,6 +444,53 @@ pub fn parse(text: &EditionText<'_>) -> Result<Edition, Vec<CatalogError>> {
             }
         }
         threat_genai.push(rows);
+        for comp in &t.components {
+            if !components.contains(&comp.as_str()) {
+                c.fail(
+                    entry.clone(),
+                    format!(
+                        "component '{comp}' is not an option of the components question; use one of: {}",
+                        components.join(", ")
+                    ),
+                );
+            }
+        }
+        if complete && t.components.is_empty() {
+            c.fail(
+                entry.clone(),
+                "the required field 'components' is missing".into(),
+            );
+        }
+        threat_maker_rule.push(match &t.maker_owns_when {
+            None => None,
+            Some(text) => match rule::parse(text) {
+                Ok(ast @ (Ast::Question(_) | Ast::Not(_) | Ast::And(_) | Ast::Or(_))) => {
+                    for q in ast.questions() {
+                        if !questions
+                            .iter()
+                            .any(|x| x.id == q && x.kind == KindSrc::YesNo)
+                        {
+                            c.fail(
+                                entry.clone(),
+                                format!("maker_owns_when: '{q}' is not a yes_no question"),
+                            );
+                        }
+                    }
+                    Some(ast)
+                }
+                Ok(_) => {
+                    c.fail(
+                        entry.clone(),
+                        "maker_owns_when must be an expression over questions".into(),
+                    );
+                    None
+                }
+                Err(e) => {
+                    c.fail(entry.clone(), format!("maker_owns_when: {e}"));
+                    None
+                }
+            },
+        });
         for a in &t.atlas {
             if !is_atlas_id(a) {
                 c.fail(
@@ -576,6 +637,7 @@ pub fn parse(text: &EditionText<'_>) -> Result<Edition, Vec<CatalogError>> {
             genai_threats,
             dev_rule,
             dev_kept,
+            threat_maker_rule,
         })
     } else {
         Err(errors)

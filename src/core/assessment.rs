@@ -1,0 +1,471 @@
+//! The one serialisable assessment: everything a user decides, with its
+//! schema version and the catalog edition it was made with.
+//!
+//! Decisions are keyed by catalog ids (threat ids, control ids), never by
+//! position, so an assessment stays readable as the catalog grows. Loading
+//! goes through [`Assessment::from_json`], which migrates older schemas and
+//! checks every id against the assessment's edition.
+
+use super::answers::Answers;
+use super::catalog::Catalog;
+use super::engine::{select_with, Selection};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// The schema this version writes. Older ones migrate on load.
+pub const SCHEMA: u64 = 2;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    pub schema: u64,
+    pub id: String,
+    pub name: String,
+    pub edition: String,
+    /// ISO 8601 times, UTC.
+    pub created: String,
+    pub updated: String,
+    #[serde(default)]
+    pub answers: Answers,
+    /// Threat id → the user's departure from the rules.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub overrides: BTreeMap<String, Override>,
+    /// Threat id → who handles it, where the user set it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub responsibility: BTreeMap<String, Responsibility>,
+    /// Threat id → what a provider has shown.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub verification: BTreeMap<String, Verification>,
+    /// Control id → its status and plan.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub controls: BTreeMap<String, ControlPlan>,
+    /// Threat id → inherent and residual risk.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub risk: BTreeMap<String, RiskScore>,
+    /// Threat id → the decision on its residual risk.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub acceptance: BTreeMap<String, Acceptance>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Override {
+    /// `true` includes a threat the rules leave out; `false` excludes one.
+    pub include: bool,
+    pub rationale: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Party {
+    Us,
+    Provider,
+    Shared,
+}
+
+impl Party {
+    pub const ALL: [Party; 3] = [Party::Us, Party::Provider, Party::Shared];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Party::Us => "us",
+            Party::Provider => "provider",
+            Party::Shared => "shared",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Party::Us => "Us",
+            Party::Provider => "Provider",
+            Party::Shared => "Shared",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Responsibility {
+    pub party: Party,
+    /// The provider, for `Provider` and `Shared`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub provider: String,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Assurance {
+    #[default]
+    NotRequested,
+    Requested,
+    EvidenceReceived,
+    Verified,
+    NotObtainable,
+}
+
+impl Assurance {
+    pub const ALL: [Assurance; 5] = [
+        Assurance::NotRequested,
+        Assurance::Requested,
+        Assurance::EvidenceReceived,
+        Assurance::Verified,
+        Assurance::NotObtainable,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Assurance::NotRequested => "not_requested",
+            Assurance::Requested => "requested",
+            Assurance::EvidenceReceived => "evidence_received",
+            Assurance::Verified => "verified",
+            Assurance::NotObtainable => "not_obtainable",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Assurance::NotRequested => "Not requested",
+            Assurance::Requested => "Requested",
+            Assurance::EvidenceReceived => "Evidence received",
+            Assurance::Verified => "Verified",
+            Assurance::NotObtainable => "Not obtainable",
+        }
+    }
+
+    /// Settled: verified, or known to be unobtainable.
+    pub fn is_settled(self) -> bool {
+        matches!(self, Assurance::Verified | Assurance::NotObtainable)
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Verification {
+    #[serde(default)]
+    pub status: Assurance,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub link: String,
+    /// ISO date (YYYY-MM-DD).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub date: String,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ControlStatus {
+    #[default]
+    NotDecided,
+    Planned,
+    Implemented,
+    NotApplicable,
+}
+
+impl ControlStatus {
+    pub const ALL: [ControlStatus; 4] = [
+        ControlStatus::NotDecided,
+        ControlStatus::Planned,
+        ControlStatus::Implemented,
+        ControlStatus::NotApplicable,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ControlStatus::NotDecided => "not_decided",
+            ControlStatus::Planned => "planned",
+            ControlStatus::Implemented => "implemented",
+            ControlStatus::NotApplicable => "not_applicable",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ControlStatus::NotDecided => "Not decided",
+            ControlStatus::Planned => "Planned",
+            ControlStatus::Implemented => "Implemented",
+            ControlStatus::NotApplicable => "Not applicable",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ControlStatus> {
+        ControlStatus::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ControlPlan {
+    #[serde(default)]
+    pub status: ControlStatus,
+    /// Why the control does not apply; required for `NotApplicable`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub rationale: String,
+    /// Extent of implementation, or notes.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub due: String,
+}
+
+/// Likelihood and impact, each 1–5.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Score {
+    pub likelihood: Option<u8>,
+    pub impact: Option<u8>,
+}
+
+impl Score {
+    /// Likelihood × impact, once both are set.
+    pub fn level(self) -> Option<u8> {
+        Some(self.likelihood? * self.impact?)
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RiskScore {
+    #[serde(default)]
+    pub inherent: Score,
+    #[serde(default)]
+    pub residual: Score,
+}
+
+impl RiskScore {
+    pub fn is_complete(&self) -> bool {
+        self.inherent.level().is_some() && self.residual.level().is_some()
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    #[default]
+    Undecided,
+    Accepted,
+    NotAccepted,
+}
+
+impl Decision {
+    pub const ALL: [Decision; 3] = [
+        Decision::Undecided,
+        Decision::Accepted,
+        Decision::NotAccepted,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Decision::Undecided => "undecided",
+            Decision::Accepted => "accepted",
+            Decision::NotAccepted => "not_accepted",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Decision::Undecided => "Undecided",
+            Decision::Accepted => "Accepted",
+            Decision::NotAccepted => "Not accepted",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Acceptance {
+    #[serde(default)]
+    pub decision: Decision,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub approver: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub date: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub rationale: String,
+    /// When to look at it again (YYYY-MM-DD).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub review: String,
+}
+
+/// Why a stored or imported assessment was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    NotJson(String),
+    /// Written by a newer aixa; it must not be read (or rewritten) here.
+    NewerSchema(u64),
+    UnknownSchema(String),
+    UnknownEdition(String),
+    Invalid(String),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::NotJson(e) => write!(f, "it is not valid JSON ({e})"),
+            LoadError::NewerSchema(v) => write!(
+                f,
+                "it was written by a newer version of aixa (schema {v}; this version reads up to {SCHEMA})"
+            ),
+            LoadError::UnknownSchema(v) => write!(f, "it has no schema version this version knows ({v})"),
+            LoadError::UnknownEdition(e) => {
+                write!(f, "it uses the catalog edition {e:?}, which this version does not have")
+            }
+            LoadError::Invalid(e) => write!(f, "it is not a valid assessment: {e}"),
+        }
+    }
+}
+
+impl Assessment {
+    pub fn new(catalog: &Catalog, id: String, name: String, now: &str) -> Assessment {
+        Assessment {
+            schema: SCHEMA,
+            id,
+            name,
+            edition: catalog.edition.to_string(),
+            created: now.to_string(),
+            updated: now.to_string(),
+            answers: Answers::default(),
+            overrides: BTreeMap::new(),
+            responsibility: BTreeMap::new(),
+            verification: BTreeMap::new(),
+            controls: BTreeMap::new(),
+            risk: BTreeMap::new(),
+            acceptance: BTreeMap::new(),
+        }
+    }
+
+    /// The embedded catalog of this assessment's edition. Loading refuses an
+    /// unknown edition, so this holds for every loaded assessment; a new one
+    /// falls back to the default edition.
+    pub fn catalog(&self) -> &'static Catalog {
+        Catalog::by_edition(&self.edition).unwrap_or_else(Catalog::default_edition)
+    }
+
+    /// Verdicts and controls, with the user's overrides applied.
+    pub fn selection(&self) -> Selection {
+        let catalog = self.catalog();
+        let overrides: Vec<Option<bool>> = catalog
+            .threats
+            .iter()
+            .map(|t| self.overrides.get(t.id).map(|o| o.include))
+            .collect();
+        select_with(catalog, &self.answers, &overrides)
+    }
+
+    pub fn to_json(&self) -> String {
+        // Serialising plain maps and strings cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Reads an assessment of any known schema, migrating it to the current
+    /// one, and checks it against its edition.
+    pub fn from_json(text: &str) -> Result<Assessment, LoadError> {
+        let value: Value =
+            serde_json::from_str(text).map_err(|e| LoadError::NotJson(e.to_string()))?;
+        let schema = value.get("schema").and_then(Value::as_u64);
+        let value = match schema {
+            Some(SCHEMA) => value,
+            Some(1) => migrate_1_to_2(value)?,
+            Some(v) if v > SCHEMA => return Err(LoadError::NewerSchema(v)),
+            _ => {
+                return Err(LoadError::UnknownSchema(
+                    value
+                        .get("schema")
+                        .map_or_else(|| "none".into(), Value::to_string),
+                ))
+            }
+        };
+        let assessment: Assessment =
+            serde_json::from_value(value).map_err(|e| LoadError::Invalid(e.to_string()))?;
+        assessment.validate()?;
+        Ok(assessment)
+    }
+
+    /// Every id must exist in the edition, and every rule about rationales
+    /// must hold.
+    pub fn validate(&self) -> Result<(), LoadError> {
+        let catalog = Catalog::by_edition(&self.edition)
+            .ok_or_else(|| LoadError::UnknownEdition(self.edition.clone()))?;
+        let invalid = |m: String| Err(LoadError::Invalid(m));
+        if self.name.trim().is_empty() {
+            return invalid("the name is empty".into());
+        }
+        self.answers
+            .validate(catalog)
+            .map_err(|e| LoadError::Invalid(format!("answers: {e}")))?;
+        let threat_maps: [(&str, Vec<&String>); 5] = [
+            ("overrides", self.overrides.keys().collect()),
+            ("responsibility", self.responsibility.keys().collect()),
+            ("verification", self.verification.keys().collect()),
+            ("risk", self.risk.keys().collect()),
+            ("acceptance", self.acceptance.keys().collect()),
+        ];
+        for (field, keys) in threat_maps {
+            if let Some(k) = keys.into_iter().find(|k| catalog.threat(k).is_none()) {
+                return invalid(format!(
+                    "{field}: {k:?} is not a threat of edition {}",
+                    catalog.edition
+                ));
+            }
+        }
+        if let Some(k) = self.controls.keys().find(|k| catalog.control(k).is_none()) {
+            return invalid(format!(
+                "controls: {k:?} is not a control of edition {}",
+                catalog.edition
+            ));
+        }
+        for (k, o) in &self.overrides {
+            if o.rationale.trim().is_empty() {
+                return invalid(format!("overrides: {k:?} has no rationale"));
+            }
+        }
+        for (k, c) in &self.controls {
+            if c.status == ControlStatus::NotApplicable && c.rationale.trim().is_empty() {
+                return invalid(format!(
+                    "controls: {k:?} is not applicable but has no rationale"
+                ));
+            }
+        }
+        for (k, r) in &self.risk {
+            for s in [r.inherent, r.residual] {
+                for v in [s.likelihood, s.impact].into_iter().flatten() {
+                    if !(1..=5).contains(&v) {
+                        return invalid(format!("risk: {k:?} has a score of {v}, outside 1–5"));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Schema 1 (the first release) kept one profile: `{"schema": 1, "edition",
+/// "answers"}`. It becomes a named assessment with those answers.
+fn migrate_1_to_2(value: Value) -> Result<Value, LoadError> {
+    let edition = value
+        .get("edition")
+        .and_then(Value::as_str)
+        .ok_or_else(|| LoadError::Invalid("the schema-1 profile has no edition".into()))?;
+    let answers = value
+        .get("answers")
+        .cloned()
+        .unwrap_or(Value::Object(Default::default()));
+    Ok(serde_json::json!({
+        "schema": 2,
+        "id": "migrated-profile",
+        "name": "My AI system",
+        "edition": edition,
+        // Schema 1 kept no times; empty reads as "not known".
+        "created": "",
+        "updated": "",
+        "answers": answers,
+    }))
+}

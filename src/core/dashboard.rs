@@ -1,0 +1,251 @@
+//! The seven steps, their progress, and the figures of the dashboard.
+
+use super::assessment::{Assessment, Assurance, ControlStatus, Decision, Party};
+use super::engine::Selection;
+use super::responsibility::in_force;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Step {
+    Profile,
+    Responsibility,
+    Verification,
+    Controls,
+    Risk,
+    Acceptance,
+    Dashboard,
+}
+
+impl Step {
+    pub const ALL: [Step; 7] = [
+        Step::Profile,
+        Step::Responsibility,
+        Step::Verification,
+        Step::Controls,
+        Step::Risk,
+        Step::Acceptance,
+        Step::Dashboard,
+    ];
+
+    /// The step's part of the URL.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Step::Profile => "profile",
+            Step::Responsibility => "responsibility",
+            Step::Verification => "verification",
+            Step::Controls => "controls",
+            Step::Risk => "risk",
+            Step::Acceptance => "acceptance",
+            Step::Dashboard => "dashboard",
+        }
+    }
+
+    pub fn parse(slug: &str) -> Option<Step> {
+        Step::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Step::Profile => "Threats",
+            Step::Responsibility => "Responsibility",
+            Step::Verification => "Verification",
+            Step::Controls => "Controls",
+            Step::Risk => "Risk",
+            Step::Acceptance => "Acceptance",
+            Step::Dashboard => "Dashboard",
+        }
+    }
+
+    pub fn number(self) -> usize {
+        Step::ALL.iter().position(|s| *s == self).unwrap_or(0) + 1
+    }
+}
+
+/// How far one step is: `done` of `total` items decided.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub step: Step,
+    pub done: usize,
+    pub total: usize,
+}
+
+impl Progress {
+    pub fn percent(self) -> usize {
+        // Nothing to do counts as done.
+        (self.done * 100).checked_div(self.total).unwrap_or(100)
+    }
+}
+
+/// Everything the dashboard shows, computed from an assessment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Figures {
+    pub progress: Vec<Progress>,
+    pub controls_by_status: Vec<(ControlStatus, usize)>,
+    pub threats_by_party: Vec<(Party, usize)>,
+    /// In-scope threats, not solely ours, whose assurance is not settled.
+    pub open_verifications: Vec<usize>,
+    /// In-scope threats whose residual risk is not accepted yet.
+    pub open_acceptances: Vec<usize>,
+    /// In-scope threats whose review date is today or past.
+    pub reviews_due: Vec<usize>,
+    /// For each UK/US guideline: implemented mapped controls, of all mapped.
+    pub guidelines: Vec<(usize, usize, usize)>,
+}
+
+/// In-scope threats, in catalog order.
+pub fn in_scope(selection: &Selection) -> Vec<usize> {
+    selection
+        .verdicts
+        .iter()
+        .filter(|v| v.in_scope())
+        .map(|v| v.threat)
+        .collect()
+}
+
+/// In-scope threats that are not ours alone: the ones to verify.
+pub fn external(a: &Assessment, selection: &Selection) -> Vec<usize> {
+    in_scope(selection)
+        .into_iter()
+        .filter(|&t| in_force(a, t).0.party != Party::Us)
+        .collect()
+}
+
+pub fn control_status(a: &Assessment, id: &str) -> ControlStatus {
+    a.controls.get(id).map(|c| c.status).unwrap_or_default()
+}
+
+/// `today` is an ISO date (YYYY-MM-DD); ISO dates compare as strings.
+pub fn figures(a: &Assessment, today: &str) -> Figures {
+    let catalog = a.catalog();
+    let selection = a.selection();
+    let scope = in_scope(&selection);
+    let external = external(a, &selection);
+    let threat_id = |t: usize| catalog.threats[t].id;
+
+    let (answered, questions) = a.answers.answered(catalog);
+    let decided_controls = selection
+        .controls
+        .iter()
+        .filter(|c| control_status(a, catalog.controls[c.control].id) != ControlStatus::NotDecided)
+        .count();
+    let settled = |t: &usize| {
+        a.verification
+            .get(threat_id(*t))
+            .is_some_and(|v| v.status.is_settled())
+    };
+    let decided = |t: &usize| {
+        a.acceptance
+            .get(threat_id(*t))
+            .is_some_and(|x| x.decision != Decision::Undecided)
+    };
+    let progress = vec![
+        Progress {
+            step: Step::Profile,
+            done: answered,
+            total: questions,
+        },
+        Progress {
+            step: Step::Responsibility,
+            done: scope
+                .iter()
+                .filter(|t| a.responsibility.contains_key(threat_id(**t)))
+                .count(),
+            total: scope.len(),
+        },
+        Progress {
+            step: Step::Verification,
+            done: external.iter().filter(|t| settled(t)).count(),
+            total: external.len(),
+        },
+        Progress {
+            step: Step::Controls,
+            done: decided_controls,
+            total: selection.controls.len(),
+        },
+        Progress {
+            step: Step::Risk,
+            done: scope
+                .iter()
+                .filter(|t| a.risk.get(threat_id(**t)).is_some_and(|r| r.is_complete()))
+                .count(),
+            total: scope.len(),
+        },
+        Progress {
+            step: Step::Acceptance,
+            done: scope.iter().filter(|t| decided(t)).count(),
+            total: scope.len(),
+        },
+    ];
+
+    let controls_by_status = ControlStatus::ALL
+        .into_iter()
+        .map(|status| {
+            let n = selection
+                .controls
+                .iter()
+                .filter(|c| control_status(a, catalog.controls[c.control].id) == status)
+                .count();
+            (status, n)
+        })
+        .collect();
+    let threats_by_party = Party::ALL
+        .into_iter()
+        .map(|p| {
+            (
+                p,
+                scope
+                    .iter()
+                    .filter(|&&t| in_force(a, t).0.party == p)
+                    .count(),
+            )
+        })
+        .collect();
+    let open_verifications = external.iter().copied().filter(|t| !settled(t)).collect();
+    let open_acceptances = scope
+        .iter()
+        .copied()
+        .filter(|t| {
+            a.acceptance
+                .get(threat_id(*t))
+                .is_none_or(|x| x.decision != Decision::Accepted)
+        })
+        .collect();
+    let reviews_due = scope
+        .iter()
+        .copied()
+        .filter(|t| {
+            a.acceptance
+                .get(threat_id(*t))
+                .is_some_and(|x| !x.review.is_empty() && x.review.as_str() <= today)
+        })
+        .collect();
+    let guidelines = catalog
+        .guidelines
+        .iter()
+        .enumerate()
+        .map(|(i, g)| {
+            let implemented = g
+                .controls
+                .iter()
+                .filter(|&&c| {
+                    control_status(a, catalog.controls[c].id) == ControlStatus::Implemented
+                })
+                .count();
+            (i, implemented, g.controls.len())
+        })
+        .collect();
+
+    Figures {
+        progress,
+        controls_by_status,
+        threats_by_party,
+        open_verifications,
+        open_acceptances,
+        reviews_due,
+        guidelines,
+    }
+}
+
+/// Verification statuses that still need work, for the step's own list.
+pub fn is_unverified(status: Assurance) -> bool {
+    !status.is_settled()
+}

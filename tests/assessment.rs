@@ -1,0 +1,300 @@
+//! The assessment: responsibility defaults, overrides and rationales,
+//! migrations, and the dashboard's figures.
+
+mod common;
+
+use aixa::core::answers::{Answers, Tri};
+use aixa::core::assessment::{
+    Assessment, ControlPlan, ControlStatus, LoadError, Override, Party, SCHEMA,
+};
+use aixa::core::dashboard::{figures, Step};
+use aixa::core::responsibility::{default_for, MODEL_MAKER};
+use common::catalog;
+
+fn fixture(name: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    std::fs::read_to_string(path).expect("fixture")
+}
+
+fn threat(id: &str) -> usize {
+    catalog().threat(id).expect("exists").0
+}
+
+fn profile(pairs: &[(&str, Tri)], hosted: &[&str]) -> Answers {
+    let c = catalog();
+    let mut a = Answers::default();
+    for (q, v) in pairs {
+        a.set(q, *v);
+    }
+    for h in hosted {
+        a.toggle_component(c, "hosted", h, true);
+    }
+    a
+}
+
+fn party(a: &Answers, id: &str) -> (Party, String) {
+    let d = default_for(catalog(), a, threat(id));
+    (d.responsibility.party, d.responsibility.provider)
+}
+
+#[test]
+fn responsibility_defaults_follow_the_seed() {
+    use Tri::{No, Unknown, Yes};
+    // Not training, nothing hosted: development-time threats are the maker's,
+    // the rest ours.
+    let a = profile(&[("trains", No), ("rag", No)], &[]);
+    assert_eq!(
+        party(&a, "devmodelleak"),
+        (Party::Provider, MODEL_MAKER.into())
+    );
+    assert_eq!(
+        party(&a, "datapoison"),
+        (Party::Provider, MODEL_MAKER.into())
+    );
+    assert_eq!(party(&a, "directpromptinjection").0, Party::Us);
+    // The supply-chain exception: an obtained model is ours to check.
+    assert_eq!(party(&a, "transferlearningattack").0, Party::Us);
+    let why = default_for(catalog(), &a, threat("devmodelleak")).why;
+    assert!(
+        why.contains("you don't train or fine-tune the model"),
+        "{why}"
+    );
+
+    // A hosted model: threats in the model are shared with the host.
+    let a = profile(&[("trains", No), ("rag", Yes)], &["model"]);
+    assert_eq!(party(&a, "directpromptinjection").0, Party::Shared);
+    assert_eq!(party(&a, "evasion").0, Party::Shared);
+    // RAG data is ours to protect even without training; shared here
+    // because the model it shapes is hosted.
+    assert_eq!(party(&a, "datapoison").0, Party::Shared);
+    assert_eq!(party(&a, "insecureoutput").0, Party::Us);
+    let why = default_for(catalog(), &a, threat("evasion")).why;
+    assert!(why.contains("a provider hosts the model"), "{why}");
+
+    // Training ourselves on hosted infrastructure.
+    let a = profile(&[("trains", Yes)], &["infrastructure"]);
+    assert_eq!(party(&a, "devmodelleak").0, Party::Us);
+    assert_eq!(party(&a, "runtimemodeltheft").0, Party::Shared);
+    assert_eq!(party(&a, "genericsecthreats").0, Party::Shared);
+    assert_eq!(party(&a, "evasion").0, Party::Us);
+
+    // Unknown never hands a threat away.
+    let a = profile(&[("trains", Unknown)], &[]);
+    assert_eq!(party(&a, "devmodelleak").0, Party::Us);
+}
+
+#[test]
+fn an_override_needs_a_rationale_and_changes_scope() {
+    let c = catalog();
+    let mut a = Assessment::new(c, "t".into(), "Test".into(), "2026-11-25T00:00:00Z");
+    a.answers.set("genai", Tri::Yes);
+    let evasion = threat("evasion");
+    assert!(!a.selection().verdicts[evasion].in_scope());
+
+    a.overrides.insert(
+        "evasion".into(),
+        Override {
+            include: true,
+            rationale: "   ".into(),
+        },
+    );
+    let err = a.validate().expect_err("no rationale");
+    assert!(
+        err.to_string().contains("\"evasion\" has no rationale"),
+        "{err}"
+    );
+
+    a.overrides.get_mut("evasion").expect("set").rationale = "We also run a classifier.".into();
+    a.validate().expect("valid");
+    let sel = a.selection();
+    assert!(sel.verdicts[evasion].in_scope());
+    assert_eq!(sel.verdicts[evasion].manual, Some(true));
+    // The included threat's controls are selected with it.
+    assert!(sel
+        .controls
+        .iter()
+        .any(|s| c.controls[s.control].id == "DETECTADVERSARIALINPUT"
+            && s.threats.contains(&evasion)));
+
+    // An override that agrees with the rules is no override.
+    a.overrides.insert(
+        "genericsecthreats".into(),
+        Override {
+            include: true,
+            rationale: "Obviously.".into(),
+        },
+    );
+    assert_eq!(
+        a.selection().verdicts[threat("genericsecthreats")].manual,
+        None
+    );
+}
+
+#[test]
+fn not_applicable_needs_a_rationale() {
+    let c = catalog();
+    let mut a = Assessment::new(c, "t".into(), "Test".into(), "2026-11-25T00:00:00Z");
+    a.controls.insert(
+        "RATELIMIT".into(),
+        ControlPlan {
+            status: ControlStatus::NotApplicable,
+            ..ControlPlan::default()
+        },
+    );
+    let err = a.validate().expect_err("no rationale");
+    assert!(
+        err.to_string()
+            .contains("\"RATELIMIT\" is not applicable but has no rationale"),
+        "{err}"
+    );
+    a.controls.get_mut("RATELIMIT").expect("set").rationale = "No public endpoint.".into();
+    a.validate().expect("valid");
+}
+
+#[test]
+fn a_control_serving_many_threats_is_listed_once() {
+    let a = Assessment::from_json(&fixture("assessment-rag-llm.json")).expect("valid fixture");
+    let sel = a.selection();
+    let c = catalog();
+    let datamin: Vec<_> = sel
+        .controls
+        .iter()
+        .filter(|s| c.controls[s.control].id == "DATAMINIMIZE")
+        .collect();
+    assert_eq!(datamin.len(), 1);
+    assert!(datamin[0].general);
+    let mut ids: Vec<usize> = sel.controls.iter().map(|s| s.control).collect();
+    ids.dedup();
+    assert_eq!(ids.len(), sel.controls.len());
+}
+
+#[test]
+fn a_schema_1_profile_migrates() {
+    let a = Assessment::from_json(&fixture("schema-1.json")).expect("migrates");
+    assert_eq!(a.schema, SCHEMA);
+    assert_eq!(a.name, "My AI system");
+    assert_eq!(a.edition, "2024-01");
+    assert_eq!(a.answers.get("rag"), Tri::Yes);
+    assert_eq!(a.answers.get("trains"), Tri::No);
+    assert_eq!(a.answers.components("hosted"), ["model"]);
+    // And it round-trips in the current schema.
+    assert_eq!(Assessment::from_json(&a.to_json()).expect("reloads"), a);
+}
+
+#[test]
+fn newer_foreign_or_corrupt_data_is_refused_with_a_reason() {
+    let newer = r#"{"schema": 99, "id": "x", "name": "x", "edition": "2024-01"}"#;
+    assert_eq!(
+        Assessment::from_json(newer),
+        Err(LoadError::NewerSchema(99))
+    );
+    assert!(matches!(
+        Assessment::from_json("{not json"),
+        Err(LoadError::NotJson(_))
+    ));
+    assert!(matches!(
+        Assessment::from_json(r#"{"hello": 1}"#),
+        Err(LoadError::UnknownSchema(_))
+    ));
+    let foreign_edition = fixture("assessment-rag-llm.json").replace("\"2024-01\"", "\"1999-01\"");
+    assert_eq!(
+        Assessment::from_json(&foreign_edition),
+        Err(LoadError::UnknownEdition("1999-01".into()))
+    );
+    let bad_threat =
+        fixture("assessment-rag-llm.json").replace("\"evasion\": {", "\"evasionn\": {");
+    let err = Assessment::from_json(&bad_threat).expect_err("unknown threat");
+    assert!(
+        err.to_string().contains("\"evasionn\" is not a threat"),
+        "{err}"
+    );
+    let bad_score = fixture("assessment-rag-llm.json").replace(
+        "\"likelihood\": 4, \"impact\": 5",
+        "\"likelihood\": 4, \"impact\": 7",
+    );
+    let err = Assessment::from_json(&bad_score).expect_err("score out of range");
+    assert!(err.to_string().contains("outside 1–5"), "{err}");
+}
+
+#[test]
+fn the_fixture_round_trips() {
+    let a = Assessment::from_json(&fixture("assessment-rag-llm.json")).expect("valid");
+    assert_eq!(
+        Assessment::from_json(&a.to_json_pretty()).expect("reloads"),
+        a
+    );
+}
+
+#[test]
+fn dashboard_figures_for_the_fixture() {
+    let a = Assessment::from_json(&fixture("assessment-rag-llm.json")).expect("valid");
+    let f = figures(&a, "2026-11-25");
+    let c = catalog();
+    let step = |s: Step| {
+        let p = f.progress.iter().find(|p| p.step == s).expect("step");
+        (p.done, p.total)
+    };
+    let sel = a.selection();
+    let scope = sel.verdicts.iter().filter(|v| v.in_scope()).count();
+
+    // Six yes/no questions shown, all answered (train_data_sensitive is hidden).
+    assert_eq!(step(Step::Profile), (6, 6));
+    assert_eq!(step(Step::Responsibility), (2, scope));
+    assert_eq!(step(Step::Controls), (4, sel.controls.len()));
+    assert_eq!(step(Step::Risk), (2, scope));
+    assert_eq!(step(Step::Acceptance), (2, scope));
+    let (verified, external) = step(Step::Verification);
+    assert_eq!(verified, 1, "only directpromptinjection is verified");
+
+    let count = |s: ControlStatus| {
+        f.controls_by_status
+            .iter()
+            .find(|(x, _)| *x == s)
+            .expect("status")
+            .1
+    };
+    assert_eq!(count(ControlStatus::Implemented), 2);
+    assert_eq!(count(ControlStatus::Planned), 1);
+    assert_eq!(count(ControlStatus::NotApplicable), 1);
+    assert_eq!(count(ControlStatus::NotDecided), sel.controls.len() - 4);
+
+    let parties: usize = f.threats_by_party.iter().map(|(_, n)| n).sum();
+    assert_eq!(parties, scope);
+    let ours = f
+        .threats_by_party
+        .iter()
+        .find(|(p, _)| *p == Party::Us)
+        .expect("us")
+        .1;
+    assert_eq!(ours + external, scope);
+
+    let ids = |v: &[usize]| v.iter().map(|&t| c.threats[t].id).collect::<Vec<_>>();
+    assert!(!ids(&f.open_verifications).contains(&"directpromptinjection"));
+    assert!(ids(&f.open_verifications).contains(&"indirectpromptinjection"));
+    assert_eq!(f.open_verifications.len(), external - 1);
+    assert_eq!(ids(&f.reviews_due), ["directpromptinjection"]);
+    assert!(!ids(&f.open_acceptances).contains(&"directpromptinjection"));
+    assert_eq!(f.open_acceptances.len(), scope - 1);
+
+    // Guideline coverage counts implemented mapped controls.
+    let design = c
+        .guidelines
+        .iter()
+        .position(|g| g.controls.iter().any(|&k| c.controls[k].id == "RATELIMIT"))
+        .expect("a guideline maps RATELIMIT");
+    let (_, implemented, total) = f.guidelines[design];
+    assert!(implemented >= 1 && implemented <= total);
+    let education = c
+        .guidelines
+        .iter()
+        .position(|g| {
+            g.controls
+                .iter()
+                .map(|&k| c.controls[k].id)
+                .eq(["SECEDUCATE"])
+        })
+        .expect("a guideline maps only SECEDUCATE");
+    assert_eq!(f.guidelines[education], (education, 1, 1));
+}
