@@ -298,3 +298,17 @@ fn dashboard_figures_for_the_fixture() {
         .expect("a guideline maps only SECEDUCATE");
     assert_eq!(f.guidelines[education], (education, 1, 1));
 }
+
+#[test]
+fn the_control_layout_places_every_selected_control_once() {
+    use aixa::core::dashboard::control_layout;
+    let a = Assessment::from_json(&fixture("assessment-rag-llm.json")).expect("valid");
+    let sel = a.selection();
+    let layout = control_layout(&sel);
+    let mut placed: Vec<usize> = layout.iter().flat_map(|(_, c)| c.iter().copied()).collect();
+    assert_eq!(placed.len(), sel.controls.len());
+    placed.sort_unstable();
+    let selected: Vec<usize> = sel.controls.iter().map(|c| c.control).collect();
+    assert_eq!(placed, selected);
+    assert!(layout[0].0.starts_with("1.1"), "{}", layout[0].0);
+}

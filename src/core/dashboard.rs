@@ -249,3 +249,50 @@ pub fn figures(a: &Assessment, today: &str) -> Figures {
 pub fn is_unverified(status: Assurance) -> bool {
     !status.is_settled()
 }
+
+/// The selected controls laid out as the navigator is: the general groups,
+/// then for each section its group and each of its threats. Each control
+/// appears once, under the first heading that calls for it.
+pub fn control_layout(selection: &Selection) -> Vec<(String, Vec<usize>)> {
+    use super::catalog::Scope;
+    let catalog = selection.catalog;
+    let selected: Vec<usize> = selection.controls.iter().map(|c| c.control).collect();
+    let mut placed: Vec<usize> = Vec::new();
+    let mut out = Vec::new();
+    let mut place = |heading: String, controls: &[usize], out: &mut Vec<(String, Vec<usize>)>| {
+        let mut here = Vec::new();
+        for &c in controls {
+            if selected.contains(&c) && !placed.contains(&c) {
+                placed.push(c);
+                here.push(c);
+            }
+        }
+        if !here.is_empty() {
+            out.push((heading, here));
+        }
+    };
+    for g in catalog.groups.iter().filter(|g| g.scope == Scope::All) {
+        place(format!("{} {}", g.section, g.name), g.controls, &mut out);
+    }
+    let scope = in_scope(selection);
+    for section in catalog.sections {
+        for g in catalog
+            .groups
+            .iter()
+            .filter(|g| g.scope != Scope::All && g.section == section.number)
+        {
+            place(format!("{} {}", g.section, g.name), g.controls, &mut out);
+        }
+        for &t in &scope {
+            let threat = &catalog.threats[t];
+            if threat.section.split('.').next() == Some(section.number) {
+                place(
+                    format!("{} {}", threat.section, threat.name),
+                    threat.controls,
+                    &mut out,
+                );
+            }
+        }
+    }
+    out
+}

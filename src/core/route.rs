@@ -3,10 +3,16 @@
 //! A fragment never reaches the server, so every route survives a reload on a
 //! plain static host under any sub-path, with no rewrite rules.
 
+use super::dashboard::Step;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
-    /// Step 1: the system profile and the live threat list.
+    /// Home: opens the most recent assessment (creating one if there is none).
     Profile,
+    /// The list of assessments.
+    Assessments,
+    /// One step of one assessment.
+    Step { id: String, step: Step },
     /// The catalog browser: search and filters, kept in the URL.
     Catalog {
         query: String,
@@ -28,6 +34,18 @@ impl Route {
         let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
         match parts.as_slice() {
             [] | ["profile"] => Route::Profile,
+            ["assessments"] => Route::Assessments,
+            ["a", id] => Route::Step {
+                id: decode(id),
+                step: Step::Profile,
+            },
+            ["a", id, step] => match Step::parse(step) {
+                Some(step) => Route::Step {
+                    id: decode(id),
+                    step,
+                },
+                None => Route::NotFound(hash.to_string()),
+            },
             ["catalog"] => Route::Catalog {
                 query: query_value(query, "q").unwrap_or_default(),
             },
@@ -43,6 +61,8 @@ impl Route {
     pub fn to_hash(&self) -> String {
         match self {
             Route::Profile => "#/".into(),
+            Route::Assessments => "#/assessments".into(),
+            Route::Step { id, step } => format!("#/a/{}/{}", encode(id), step.slug()),
             Route::Catalog { query } if query.is_empty() => "#/catalog".into(),
             Route::Catalog { query } => format!("#/catalog?q={}", encode(query)),
             Route::Threat(id) => format!("#/threat/{}", encode(id)),
@@ -113,6 +133,22 @@ mod tests {
         );
         assert_eq!(Route::parse("#/navigator"), Route::Navigator);
         assert_eq!(Route::parse("#/about"), Route::About);
+        assert_eq!(Route::parse("#/assessments"), Route::Assessments);
+        assert_eq!(
+            Route::parse("#/a/x1/controls"),
+            Route::Step {
+                id: "x1".into(),
+                step: Step::Controls
+            }
+        );
+        assert_eq!(
+            Route::parse("#/a/x1"),
+            Route::Step {
+                id: "x1".into(),
+                step: Step::Profile
+            }
+        );
+        assert!(matches!(Route::parse("#/a/x1/nope"), Route::NotFound(_)));
         assert_eq!(
             Route::parse("#/catalog?q=prompt%20injecton"),
             Route::Catalog {
@@ -145,6 +181,11 @@ mod tests {
             Route::Control("MONITORUSE".into()),
             Route::Navigator,
             Route::About,
+            Route::Assessments,
+            Route::Step {
+                id: "k3x9-a b".into(),
+                step: Step::Risk,
+            },
         ] {
             assert_eq!(Route::parse(&r.to_hash()), r, "{}", r.to_hash());
         }

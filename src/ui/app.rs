@@ -1,6 +1,6 @@
 use super::pages;
-use super::router::{hash_route, href};
-use super::state::provide_assess;
+use super::router::{href, provide_router};
+use super::state::{provide_current, provide_store};
 use crate::core::catalog::Catalog;
 use crate::core::route::Route;
 use leptos::prelude::*;
@@ -9,8 +9,26 @@ use leptos::wasm_bindgen::JsCast;
 #[component]
 pub fn App() -> impl IntoView {
     let catalog = Catalog::default_edition();
-    let (assess, recovered, can_save) = provide_assess(catalog);
-    let route = hash_route();
+    let store = provide_store();
+    provide_current(store);
+    let router = provide_router();
+    let route = Memo::new(move |_| router.route());
+
+    // Home opens the most recent assessment, creating the first one.
+    Effect::new(move |_| {
+        if route.get() == Route::Profile {
+            let id = store
+                .current
+                .get_untracked()
+                .filter(|id| store.exists(id))
+                .unwrap_or_else(|| store.create(""));
+            let target = Route::Step {
+                id,
+                step: crate::core::dashboard::Step::Profile,
+            };
+            router.replace(target);
+        }
+    });
 
     let nav_link = move |target: Route, label: &'static str, testid: &'static str| {
         let same_page = target.clone();
@@ -18,7 +36,8 @@ pub fn App() -> impl IntoView {
             let here = route.get();
             let active = std::mem::discriminant(&here) == std::mem::discriminant(&same_page)
                 || (matches!(same_page, Route::Catalog { .. })
-                    && matches!(here, Route::Threat(_) | Route::Control(_)));
+                    && matches!(here, Route::Threat(_) | Route::Control(_)))
+                || (matches!(same_page, Route::Assessments) && matches!(here, Route::Step { .. }));
             active.then_some("page")
         };
         view! {
@@ -44,27 +63,27 @@ pub fn App() -> impl IntoView {
                 <span class="tagline">"AI security assessor"</span>
             </a>
             <nav class="mainnav" aria-label="Main">
-                {nav_link(Route::Profile, "Profile", "nav-profile")}
+                {nav_link(Route::Assessments, "Assessments", "nav-assessments")}
                 {nav_link(Route::Catalog { query: String::new() }, "Catalog", "nav-catalog")}
                 {nav_link(Route::Navigator, "Navigator", "nav-navigator")}
                 {nav_link(Route::About, "About", "nav-about")}
             </nav>
             <span class="edition" data-testid="edition">{catalog.title}</span>
         </header>
-        {recovered.map(|note| view! {
-            <p class="notice" role="alert" data-testid="recovered">
-                "Saved data could not be read: " {note}
-            </p>
-        })}
-        {(!can_save).then(|| view! {
+        {move || store.notices.get().into_iter().map(|note| view! {
+            <p class="notice" role="alert" data-testid="recovered">{note}</p>
+        }).collect_view()}
+        {(!store.can_save.get_value()).then(|| view! {
             <p class="notice" role="alert">"Changes in this session are not saved."</p>
         })}
-        {move || assess.save_error.get().map(|e| view! {
+        {move || store.save_error.get().map(|e| view! {
             <p class="notice" role="alert" data-testid="save-error">{e}</p>
         })}
         <main id="main" tabindex="-1">
             {move || match route.get() {
-                Route::Profile => pages::profile::ProfilePage().into_any(),
+                Route::Profile => view! { <p class="muted">"Opening your assessment…"</p> }.into_any(),
+                Route::Assessments => pages::assessments::AssessmentsPage().into_any(),
+                Route::Step { id, step } => view! { <pages::steps::StepPage id step /> }.into_any(),
                 Route::Catalog { query } => view! { <pages::catalog::CatalogPage query /> }.into_any(),
                 Route::Threat(id) => view! { <pages::threat::ThreatPage id /> }.into_any(),
                 Route::Control(id) => view! { <pages::control::ControlPage id /> }.into_any(),

@@ -1,44 +1,194 @@
-//! The assessment state shared by every page, given through context.
+//! The app's state: every assessment, which one is current, and saving.
+//! Given to every page through context.
 
-use crate::core::answers::Answers;
+use crate::core::assessment::Assessment;
 use crate::core::catalog::Catalog;
 use crate::core::engine::{select, Selection};
 use crate::ui::storage;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
-pub struct Assess {
-    pub catalog: &'static Catalog,
-    pub answers: RwSignal<Answers>,
-    pub selection: Memo<Selection>,
-    /// Set when saving failed, with a message for the user.
-    pub save_error: ReadSignal<Option<String>>,
+pub struct Store {
+    pub assessments: RwSignal<Vec<Assessment>>,
+    /// The assessment the catalog pages and the navigator reflect.
+    pub current: RwSignal<Option<String>>,
+    pub notices: RwSignal<Vec<String>>,
+    pub save_error: RwSignal<Option<String>>,
+    pub can_save: StoredValue<bool>,
 }
 
-/// Loads the saved answers, autosaves every change, and provides [`Assess`].
-/// Returns the message to show when saved data had to be kept aside.
-pub fn provide_assess(catalog: &'static Catalog) -> (Assess, Option<String>, bool) {
-    let loaded = storage::load(catalog);
-    let answers = RwSignal::new(loaded.answers);
-    let selection = Memo::new(move |_| answers.with(|a| select(catalog, a)));
-    let (save_error, set_save_error) = signal(None::<String>);
-    if loaded.can_save {
-        Effect::new(move |_| {
-            let result = answers.with(|a| storage::save(catalog, a));
-            set_save_error.set(result.err());
-        });
+impl Store {
+    pub fn get(&self, id: &str) -> Option<Assessment> {
+        self.assessments
+            .with(|all| all.iter().find(|a| a.id == id).cloned())
     }
+
+    pub fn exists(&self, id: &str) -> bool {
+        self.assessments.with(|all| all.iter().any(|a| a.id == id))
+    }
+
+    /// Changes one assessment, stamps it and saves it at once.
+    pub fn update(&self, id: &str, change: impl FnOnce(&mut Assessment)) {
+        let mut saved = None;
+        self.assessments.update(|all| {
+            if let Some(a) = all.iter_mut().find(|a| a.id == id) {
+                change(a);
+                a.updated = storage::now_iso();
+                saved = Some(a.clone());
+            }
+        });
+        if let Some(a) = saved {
+            self.persist(&a);
+        }
+    }
+
+    fn persist(&self, a: &Assessment) {
+        if !self.can_save.get_value() {
+            return;
+        }
+        self.save_error.set(storage::save(a).err());
+    }
+
+    /// Adds an assessment (new, duplicated or restored) and saves it.
+    pub fn insert(&self, a: Assessment) {
+        self.persist(&a);
+        self.assessments.update(|all| all.insert(0, a));
+    }
+
+    pub fn create(&self, name: &str) -> String {
+        let catalog = Catalog::default_edition();
+        let name = if name.trim().is_empty() {
+            "My AI system".to_string()
+        } else {
+            name.trim().to_string()
+        };
+        let a = Assessment::new(catalog, storage::new_id(), name, &storage::now_iso());
+        let id = a.id.clone();
+        self.insert(a);
+        id
+    }
+
+    /// Removes an assessment and returns it, for undo.
+    pub fn remove(&self, id: &str) -> Option<Assessment> {
+        let mut removed = None;
+        self.assessments.update(|all| {
+            if let Some(i) = all.iter().position(|a| a.id == id) {
+                removed = Some(all.remove(i));
+            }
+        });
+        if removed.is_some() && self.can_save.get_value() {
+            storage::remove(id);
+        }
+        removed
+    }
+
+    pub fn open(&self, id: &str) {
+        if self.current.get_untracked().as_deref() != Some(id) {
+            self.current.set(Some(id.to_string()));
+            storage::set_current(id);
+        }
+    }
+
+    /// The current assessment's selection, or the bare catalog's when there
+    /// is none yet.
+    pub fn selection(&self) -> Memo<Selection> {
+        let store = *self;
+        Memo::new(move |_| {
+            let id = store.current.get();
+            store.assessments.with(|all| {
+                id.and_then(|id| all.iter().find(|a| a.id == id).map(Assessment::selection))
+                    .unwrap_or_else(|| {
+                        select(Catalog::default_edition(), &Default::default())
+                    })
+            })
+        })
+    }
+}
+
+pub fn provide_store() -> Store {
+    let loaded = storage::load_all();
+    let current = storage::current()
+        .filter(|id| loaded.assessments.iter().any(|a| &a.id == id))
+        .or_else(|| loaded.assessments.first().map(|a| a.id.clone()));
+    let store = Store {
+        assessments: RwSignal::new(loaded.assessments),
+        current: RwSignal::new(current),
+        notices: RwSignal::new(loaded.notices),
+        save_error: RwSignal::new(None),
+        can_save: StoredValue::new(loaded.can_save),
+    };
+    provide_context(store);
+    store
+}
+
+pub fn use_store() -> Store {
+    // provide_store runs in App, above every page.
+    expect_context::<Store>()
+}
+
+/// What the catalog pages reflect: the current assessment's catalog and
+/// selection.
+#[derive(Clone, Copy)]
+pub struct Current {
+    pub catalog: &'static Catalog,
+    pub selection: Memo<Selection>,
+}
+
+pub fn provide_current(store: Store) -> Current {
+    let current = Current {
+        catalog: Catalog::default_edition(),
+        selection: store.selection(),
+    };
+    provide_context(current);
+    current
+}
+
+pub fn use_current() -> Current {
+    expect_context::<Current>()
+}
+
+/// One open assessment, for the pages of its steps.
+#[derive(Clone, Copy)]
+pub struct Assess {
+    pub catalog: &'static Catalog,
+    pub id: StoredValue<String>,
+    pub store: Store,
+    pub assessment: Memo<Assessment>,
+    pub selection: Memo<Selection>,
+}
+
+impl Assess {
+    pub fn update(&self, change: impl FnOnce(&mut Assessment)) {
+        self.store.update(&self.id.get_value(), change);
+    }
+}
+
+/// Provides [`Assess`] for assessment `id`, which must exist.
+pub fn provide_assess(store: Store, id: &str) -> Assess {
+    let first = store.get(id);
+    let catalog = first
+        .as_ref()
+        .map_or_else(Catalog::default_edition, Assessment::catalog);
+    let key = id.to_string();
+    let fallback = first.unwrap_or_else(|| Assessment::new(catalog, key.clone(), "-".into(), ""));
+    let assessment = Memo::new(move |_| {
+        store
+            .assessments
+            .with(|all| all.iter().find(|a| a.id == key).cloned())
+            .unwrap_or_else(|| fallback.clone())
+    });
+    let selection = Memo::new(move |_| assessment.with(Assessment::selection));
     let assess = Assess {
         catalog,
-        answers,
+        id: StoredValue::new(id.to_string()),
+        store,
+        assessment,
         selection,
-        save_error,
     };
     provide_context(assess);
-    (assess, loaded.recovered, loaded.can_save)
+    assess
 }
 
 pub fn use_assess() -> Assess {
-    // provide_assess runs in App, above every page.
     expect_context::<Assess>()
 }

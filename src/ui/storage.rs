@@ -1,81 +1,182 @@
-//! Keeps the profile in localStorage, and never overwrites what it cannot read.
+//! Assessments in localStorage, one key each, and never overwriting what
+//! cannot be read.
+//!
+//! `aixa.assessment.<id>` holds an assessment. An entry that is corrupt,
+//! from a newer aixa, or foreign is moved, bytes unchanged, to
+//! `aixa.recovered.<key>.<time>`, and the user is told. The first release's
+//! single profile (`aixa.profile`, schema 1) is migrated into an assessment,
+//! and its bytes kept under `aixa.migrated.aixa.profile`.
 
-use crate::core::answers::Answers;
-use crate::core::catalog::Catalog;
-use crate::core::saved;
+use crate::core::assessment::Assessment;
 use gloo_storage::{LocalStorage, Storage};
 
-const KEY: &str = "aixa.profile";
+pub const PREFIX: &str = "aixa.assessment.";
+const LEGACY_KEY: &str = "aixa.profile";
 const RECOVERY_PREFIX: &str = "aixa.recovered.";
+const MIGRATED_PREFIX: &str = "aixa.migrated.";
+const CURRENT_KEY: &str = "aixa.current";
 
 /// What loading found.
 pub struct Loaded {
-    pub answers: Answers,
-    /// Set when stored data could not be read: a message saying where it
-    /// was kept, untouched.
-    pub recovered: Option<String>,
-    /// False when unreadable data could not be moved aside: saving would
-    /// then overwrite it, so the session must not save.
+    pub assessments: Vec<Assessment>,
+    /// Messages for the user about entries that were kept aside.
+    pub notices: Vec<String>,
+    /// False when unreadable data could not be moved aside (or storage is
+    /// missing): saving could then destroy it, so this session must not save.
     pub can_save: bool,
 }
 
-/// localStorage, or None where the browser disables it (some private modes,
-/// strict settings); gloo's accessors would throw there.
+/// localStorage, or None where the browser disables it; gloo's accessors
+/// would throw there.
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()?;
     Some(LocalStorage::raw())
 }
 
-pub fn load(catalog: &'static Catalog) -> Loaded {
-    let empty = Loaded {
-        answers: Answers::default(),
-        recovered: None,
-        can_save: true,
+fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+pub fn key_of(id: &str) -> String {
+    format!("{PREFIX}{id}")
+}
+
+fn keys(store: &web_sys::Storage) -> Vec<String> {
+    let n = store.length().unwrap_or(0);
+    (0..n).filter_map(|i| store.key(i).ok().flatten()).collect()
+}
+
+/// Moves `key` aside; returns the message for the user, and whether the
+/// original is now safe from being overwritten.
+fn keep_aside(store: &web_sys::Storage, key: &str, text: &str, why: &str) -> (String, bool) {
+    let aside = format!("{RECOVERY_PREFIX}{key}.{}", now_ms());
+    let kept = store.set_item(&aside, text).is_ok() && store.remove_item(key).is_ok();
+    let message = if kept {
+        format!(
+            "Saved data under \"{key}\" could not be opened: {why}. It was kept aside, unchanged, \
+             under the storage key \"{aside}\". To export it, open your browser's developer tools \
+             (Application → Local Storage) and copy that value into a file."
+        )
+    } else {
+        format!(
+            "Saved data under \"{key}\" could not be opened: {why}. It was left untouched, and \
+             this session will not save, so that nothing overwrites it."
+        )
     };
+    (message, kept)
+}
+
+pub fn load_all() -> Loaded {
     let Some(store) = storage() else {
         return Loaded {
-            recovered: Some("browser storage is not available, so answers will not be kept".into()),
+            assessments: Vec::new(),
+            notices: vec![
+                "Browser storage is not available, so your work will not be kept after you leave."
+                    .into(),
+            ],
             can_save: false,
-            ..empty
         };
     };
-    let Ok(Some(text)) = store.get_item(KEY) else {
-        return empty;
+    let mut loaded = Loaded {
+        assessments: Vec::new(),
+        notices: Vec::new(),
+        can_save: true,
     };
-    match saved::decode(&text) {
-        Ok((stored, answers)) if stored.edition == catalog.edition => Loaded {
-            answers,
-            recovered: None,
-            can_save: true,
-        },
-        Ok((stored, _)) => keep_aside(
-            &store,
-            &text,
-            format!("the saved profile uses edition {}", stored.edition),
-        ),
-        Err(why) => keep_aside(&store, &text, why),
+    for key in keys(&store) {
+        let is_legacy = key == LEGACY_KEY;
+        if !is_legacy && !key.starts_with(PREFIX) {
+            continue;
+        }
+        let Ok(Some(text)) = store.get_item(&key) else {
+            continue;
+        };
+        match Assessment::from_json(&text) {
+            Ok(mut a) if is_legacy => {
+                a.id = new_id();
+                let saved = store.set_item(&key_of(&a.id), &a.to_json()).is_ok();
+                let backed_up = saved
+                    && store
+                        .set_item(&format!("{MIGRATED_PREFIX}{LEGACY_KEY}"), &text)
+                        .is_ok();
+                if backed_up {
+                    let _ = store.remove_item(&key);
+                }
+                loaded.assessments.push(a);
+            }
+            Ok(a) if key == key_of(&a.id) => loaded.assessments.push(a),
+            Ok(a) => {
+                let (message, kept) = keep_aside(
+                    &store,
+                    &key,
+                    &text,
+                    &format!("it names itself \"{}\", not its key", a.id),
+                );
+                loaded.notices.push(message);
+                loaded.can_save &= kept;
+            }
+            Err(why) => {
+                let (message, kept) = keep_aside(&store, &key, &text, &why.to_string());
+                loaded.notices.push(message);
+                loaded.can_save &= kept;
+            }
+        }
     }
+    // Most recently changed first.
+    loaded
+        .assessments
+        .sort_by(|a, b| b.updated.cmp(&a.updated).then(a.name.cmp(&b.name)));
+    loaded
 }
 
-fn keep_aside(store: &web_sys::Storage, text: &str, why: String) -> Loaded {
-    let key = format!("{RECOVERY_PREFIX}{}", js_sys::Date::now() as u64);
-    let kept = store.set_item(&key, text).is_ok() && store.remove_item(KEY).is_ok();
-    let note = if kept {
-        format!("{why}. It was kept aside under the storage key \"{key}\", untouched.")
-    } else {
-        format!("{why}. It was left where it was, and will not be overwritten this session.")
-    };
-    Loaded {
-        answers: Answers::default(),
-        recovered: Some(note),
-        can_save: kept,
-    }
-}
-
-/// Saves the answers; the error is a message for the user.
-pub fn save(catalog: &Catalog, answers: &Answers) -> Result<(), String> {
+/// Saves one assessment; the error is a message for the user.
+pub fn save(a: &Assessment) -> Result<(), String> {
     let store = storage().ok_or("browser storage is not available")?;
-    store
-        .set_item(KEY, &saved::encode(catalog, answers))
-        .map_err(|_| "your browser refused to save (storage full or disabled); your answers are kept only until you leave this page".to_string())
+    store.set_item(&key_of(&a.id), &a.to_json()).map_err(|_| {
+        "Your browser refused to save (its storage may be full or disabled). Your latest \
+         changes are kept only until you leave this page."
+            .to_string()
+    })
+}
+
+pub fn remove(id: &str) {
+    if let Some(store) = storage() {
+        let _ = store.remove_item(&key_of(id));
+    }
+}
+
+pub fn current() -> Option<String> {
+    storage()?.get_item(CURRENT_KEY).ok().flatten()
+}
+
+pub fn set_current(id: &str) {
+    if let Some(store) = storage() {
+        let _ = store.set_item(CURRENT_KEY, id);
+    }
+}
+
+/// A new id: the time in base 36 and a random part, so that two tabs never
+/// collide.
+pub fn new_id() -> String {
+    let mut n = now_ms();
+    let mut out = String::new();
+    while n > 0 {
+        let d = (n % 36) as u32;
+        out.insert(0, char::from_digit(d, 36).unwrap_or('0'));
+        n /= 36;
+    }
+    let r = (js_sys::Math::random() * 36f64.powi(4)) as u64;
+    format!("{out}-{r:04}")
+}
+
+/// The current time, ISO 8601 in UTC.
+pub fn now_iso() -> String {
+    js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default()
+}
+
+/// Today, YYYY-MM-DD.
+pub fn today() -> String {
+    now_iso().chars().take(10).collect()
 }

@@ -9,8 +9,7 @@ use leptos::prelude::*;
 pub fn QuestionField(index: usize) -> impl IntoView {
     let assess = use_assess();
     let catalog = assess.catalog;
-    let answers = assess.answers;
-    let set_answers = assess.answers;
+    let answers = Memo::new(move |_| assess.assessment.with(|a| a.answers.clone()));
     let q = &catalog.questions[index];
     let id = q.id;
     let hidden = move || answers.with(|a| !a.is_visible(catalog, index));
@@ -36,7 +35,7 @@ pub fn QuestionField(index: usize) -> impl IntoView {
                                 value=value.as_str()
                                 data-testid=format!("answer-{id}-{}", value.as_str())
                                 prop:checked=move || answers.with(|a| a.get(id) == value)
-                                on:change=move |_| set_answers.update(|a| a.set(id, value))
+                                on:change=move |_| assess.update(|a| a.answers.set(id, value))
                             />
                             <span>{label}</span>
                         </label>
@@ -60,7 +59,7 @@ pub fn QuestionField(index: usize) -> impl IntoView {
                             }
                             on:change=move |ev| {
                                 let on = event_target_checked(&ev);
-                                set_answers.update(|a| a.toggle_component(catalog, id, cid, on));
+                                assess.update(|a| a.answers.toggle_component(catalog, id, cid, on));
                             }
                         />
                         <span>{c.label}</span>

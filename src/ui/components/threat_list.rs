@@ -1,5 +1,7 @@
-//! The live list of threats, grouped by the catalog's sections.
+//! The live list of threats, grouped by the catalog's sections, with the
+//! user's overrides.
 
+use crate::core::assessment::Override;
 use crate::core::engine::Verdict;
 use crate::core::explain::reasons;
 use crate::core::route::Route;
@@ -28,6 +30,7 @@ pub fn VerdictCounts() -> impl IntoView {
             }
         })
     };
+    let overridden = move || selection.with(|s| s.verdicts.iter().filter(|v| v.manual.is_some()).count());
     let item = move |v: Verdict| {
         view! {
             <li class="count" data-verdict=v.as_str() data-testid=format!("count-{}", v.as_str())>
@@ -42,7 +45,103 @@ pub fn VerdictCounts() -> impl IntoView {
             {item(Verdict::Applicable)}
             {item(Verdict::Unknown)}
             {item(Verdict::NotApplicable)}
+            <Show when=move || { overridden() > 0 }>
+                <li class="count" data-verdict="override" data-testid="count-overridden">
+                    <span class="mark" aria-hidden="true">"✎"</span>
+                    <strong class="n">{overridden}</strong>
+                    <span>"Overridden"</span>
+                </li>
+            </Show>
         </ul>
+    }
+}
+
+/// The override control of one threat: a button that opens a small form
+/// which will not apply without a rationale.
+#[component]
+fn OverrideControl(index: usize) -> impl IntoView {
+    let assess = use_assess();
+    let threat = &assess.catalog.threats[index];
+    let id = threat.id;
+    let open = RwSignal::new(false);
+    let draft = RwSignal::new(String::new());
+    let manual = move || assess.selection.with(|s| s.verdicts[index].manual);
+    let rule_scope = move || assess.selection.with(|s| s.verdicts[index].verdict.in_scope());
+    let rationale = move || {
+        assess
+            .assessment
+            .with(|a| a.overrides.get(id).map(|o| o.rationale.clone()))
+    };
+    let apply = move |_| {
+        let text = draft.get_untracked();
+        if text.trim().is_empty() {
+            return;
+        }
+        let include = !rule_scope();
+        assess.update(|a| {
+            a.overrides.insert(
+                id.to_string(),
+                Override {
+                    include,
+                    rationale: text.trim().to_string(),
+                },
+            );
+        });
+        open.set(false);
+    };
+    let remove = move |_| {
+        assess.update(|a| {
+            a.overrides.remove(id);
+        });
+    };
+    view! {
+        {move || manual().map(|include| view! {
+            <p class="override-note" data-testid=format!("override-{id}")>
+                <span class="mark" aria-hidden="true">"✎"</span>
+                <strong>{if include { "Included by you" } else { "Excluded by you" }}</strong>
+                ": " {rationale().unwrap_or_default()} " "
+                <button type="button" class="link" on:click=remove>"Undo override"</button>
+            </p>
+        })}
+        <Show when=move || manual().is_none()>
+            <Show
+                when=move || open.get()
+                fallback=move || view! {
+                    <button
+                        type="button"
+                        class="link"
+                        data-testid=format!("override-open-{id}")
+                        on:click=move |_| { draft.set(String::new()); open.set(true); }
+                    >
+                        {move || if rule_scope() { "Exclude…" } else { "Include…" }}
+                    </button>
+                }
+            >
+                <div class="override-form">
+                    <label>
+                        <span>{move || if rule_scope() { "Why exclude it? (required)" } else { "Why include it? (required)" }}</span>
+                        <textarea
+                            rows="2"
+                            data-testid=format!("override-rationale-{id}")
+                            prop:value=move || draft.get()
+                            on:input=move |ev| draft.set(event_target_value(&ev))
+                        ></textarea>
+                    </label>
+                    <div class="row">
+                        <button
+                            type="button"
+                            class="primary"
+                            data-testid=format!("override-apply-{id}")
+                            disabled=move || draft.with(|d| d.trim().is_empty())
+                            on:click=apply
+                        >
+                            {move || if rule_scope() { "Exclude" } else { "Include" }}
+                        </button>
+                        <button type="button" on:click=move |_| open.set(false)>"Cancel"</button>
+                    </div>
+                </div>
+            </Show>
+        </Show>
     }
 }
 
@@ -63,6 +162,7 @@ pub fn ThreatList() -> impl IntoView {
                 .map(|(ti, threat)| {
                     let is_child = catalog.depth(ti) > 0;
                     let verdict = move || selection.with(|s| s.verdicts[ti].verdict);
+                    let in_scope = move || selection.with(|s| s.verdicts[ti].in_scope());
                     let why = move || {
                         selection.with(|s| {
                             reasons(s, &s.verdicts[ti])
@@ -75,8 +175,10 @@ pub fn ThreatList() -> impl IntoView {
                         <li
                             class="threat"
                             class:child=is_child
+                            class:out=move || !in_scope()
                             data-testid=format!("threat-{}", threat.id)
                             data-verdict=move || verdict().as_str()
+                            data-in-scope=move || in_scope().to_string()
                         >
                             <div class="threat-head">
                                 <span class="badge" data-verdict=move || verdict().as_str()>
@@ -91,6 +193,7 @@ pub fn ThreatList() -> impl IntoView {
                                 </a>
                             </div>
                             <ul class="reasons">{why}</ul>
+                            <OverrideControl index=ti />
                         </li>
                     }
                 })

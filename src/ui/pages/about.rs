@@ -1,11 +1,11 @@
 //! About: where the catalog comes from, and what aixa promises.
 
-use crate::ui::state::use_assess;
+use crate::ui::state::use_current;
 use leptos::prelude::*;
 
 #[component]
 pub fn AboutPage() -> impl IntoView {
-    let c = use_assess().catalog;
+    let c = use_current().catalog;
     view! {
         <article class="panel prose" data-testid="about">
             <h1>"About aixa"</h1>

@@ -6,7 +6,7 @@ use crate::core::search::{search, Item};
 use crate::core::vocab as values;
 use crate::ui::components::chips::{control_type_label, label_of};
 use crate::ui::router::href;
-use crate::ui::state::use_assess;
+use crate::ui::state::use_current;
 use leptos::prelude::*;
 
 /// Threats and controls that pass the query and the filters, in rank order.
@@ -84,7 +84,7 @@ fn Filter(
 
 #[component]
 pub fn CatalogPage(query: String) -> impl IntoView {
-    let catalog = use_assess().catalog;
+    let catalog = use_current().catalog;
     let query = RwSignal::new(query);
     let lifecycle = RwSignal::new(String::new());
     let surface = RwSignal::new(String::new());

@@ -5,7 +5,7 @@ use crate::core::route::Route;
 use crate::ui::components::chips::{control_type_label, label_of};
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::router::href;
-use crate::ui::state::use_assess;
+use crate::ui::state::use_current;
 use leptos::prelude::*;
 
 fn refs(label: &'static str, items: &'static [&'static str]) -> impl IntoView {
@@ -16,7 +16,7 @@ fn refs(label: &'static str, items: &'static [&'static str]) -> impl IntoView {
 
 #[component]
 pub fn ControlPage(id: String) -> impl IntoView {
-    let assess = use_assess();
+    let assess = use_current();
     let catalog = assess.catalog;
     let Some((index, c)) = catalog.control(&id) else {
         return view! { <NotFound raw=format!("/control/{id}") /> }.into_any();

@@ -1,7 +1,8 @@
 pub mod about;
+pub mod assessments;
 pub mod catalog;
 pub mod control;
 pub mod navigator;
 pub mod not_found;
-pub mod profile;
+pub mod steps;
 pub mod threat;

@@ -8,7 +8,7 @@ use crate::core::vocab::CONTROL_TYPES;
 use crate::ui::components::chips::{control_type_label, label_of, ControlChip};
 use crate::ui::components::threat_list::verdict_mark;
 use crate::ui::router::href;
-use crate::ui::state::use_assess;
+use crate::ui::state::use_current;
 use leptos::prelude::*;
 
 fn chips(catalog: &'static Catalog, controls: &'static [usize]) -> impl IntoView {
@@ -20,7 +20,7 @@ fn chips(catalog: &'static Catalog, controls: &'static [usize]) -> impl IntoView
 
 #[component]
 pub fn NavigatorPage() -> impl IntoView {
-    let assess = use_assess();
+    let assess = use_current();
     let catalog = assess.catalog;
     let selection = assess.selection;
 

@@ -7,12 +7,12 @@ use crate::core::route::Route;
 use crate::ui::components::chips::{label_of, ControlChip, VerdictBadge};
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::router::href;
-use crate::ui::state::use_assess;
+use crate::ui::state::use_current;
 use leptos::prelude::*;
 
 #[component]
 pub fn ThreatPage(id: String) -> impl IntoView {
-    let assess = use_assess();
+    let assess = use_current();
     let catalog = assess.catalog;
     let Some((index, t)) = catalog.threat(&id) else {
         return view! { <NotFound raw=format!("/threat/{id}") /> }.into_any();

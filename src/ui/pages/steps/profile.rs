@@ -1,4 +1,5 @@
-//! Step 1 of the risk analysis: the system profile and the live threat list.
+//! Step 1, threat identification: the system profile and the live threat
+//! list, with overrides.
 
 use crate::ui::components::question::QuestionField;
 use crate::ui::components::threat_list::{ThreatList, VerdictCounts};
@@ -6,9 +7,8 @@ use crate::ui::state::use_assess;
 use leptos::prelude::*;
 
 #[component]
-pub fn ProfilePage() -> impl IntoView {
-    let assess = use_assess();
-    let catalog = assess.catalog;
+pub fn ProfileStep() -> impl IntoView {
+    let catalog = use_assess().catalog;
     let questions = (0..catalog.questions.len())
         .map(|index| view! { <QuestionField index /> })
         .collect_view();
@@ -16,7 +16,7 @@ pub fn ProfilePage() -> impl IntoView {
     view! {
         <div class="profile-page">
             <section class="panel profile" aria-labelledby="profile-title">
-                <h1 id="profile-title">"Your AI system"</h1>
+                <h1 id="profile-title">"1. Your AI system"</h1>
                 <p class="lede">
                     "Answer what you know. Anything left unknown keeps its threats in scope."
                 </p>

@@ -1,0 +1,209 @@
+//! Step 4, control selection: the controls the threats in scope call for,
+//! laid out as the navigator is, each with its status and plan.
+
+use crate::core::assessment::{ControlPlan, ControlStatus};
+use crate::core::dashboard::{control_layout, control_status};
+use crate::ui::components::chips::ControlChip;
+use crate::ui::state::use_assess;
+use leptos::prelude::*;
+
+#[component]
+fn ControlRow(control: usize) -> impl IntoView {
+    let assess = use_assess();
+    let catalog = assess.catalog;
+    let c = &catalog.controls[control];
+    let id = c.id;
+    let plan = Memo::new(move |_| assess.assessment.with(|a| a.controls.get(id).cloned().unwrap_or_default()));
+    let edit = move |change: &dyn Fn(&mut ControlPlan)| {
+        let mut p = plan.get_untracked();
+        change(&mut p);
+        assess.update(|a| {
+            a.controls.insert(id.to_string(), p);
+        });
+    };
+    // "Not applicable" is only recorded with a rationale: until one is
+    // given, the choice waits here.
+    let asking_na = RwSignal::new(false);
+    let draft = RwSignal::new(String::new());
+    let serves = move || {
+        assess.selection.with(|s| {
+            s.controls
+                .iter()
+                .find(|x| x.control == control)
+                .map(|x| {
+                    if x.general {
+                        "every threat in scope (a general control)".to_string()
+                    } else {
+                        x.threats
+                            .iter()
+                            .map(|&t| catalog.threats[t].name)
+                            .collect::<Vec<_>>()
+                            .join(" · ")
+                    }
+                })
+                .unwrap_or_default()
+        })
+    };
+    let text_field = move |label: &'static str, kind: &'static str, key: &'static str| {
+        let input_id = format!("ctl-{key}-{id}");
+        view! {
+            <label for=input_id.clone()>{label}</label>
+            <input
+                id=input_id
+                type=kind
+                data-testid=format!("ctl-{key}-{id}")
+                prop:value=move || plan.with(|p| match key {
+                    "owner" => p.owner.clone(),
+                    "due" => p.due.clone(),
+                    _ => p.notes.clone(),
+                })
+                on:change=move |ev| {
+                    let text = event_target_value(&ev);
+                    edit(&|p: &mut ControlPlan| match key {
+                        "owner" => p.owner = text.clone(),
+                        "due" => p.due = text.clone(),
+                        _ => p.notes = text.clone(),
+                    });
+                }
+            />
+        }
+    };
+    let status_id = format!("ctl-status-{id}");
+    view! {
+        <li class="row-card" data-testid=format!("ctl-{id}") data-status=move || plan.with(|p| p.status.as_str())>
+            <div class="row-head">
+                <ControlChip catalog index=control />
+                <span class="cname">{c.name}</span>
+            </div>
+            <p class="muted">"Serves: " {serves}</p>
+            <div class="fields">
+                <label for=status_id.clone()>"Status"</label>
+                <select
+                    id=status_id
+                    data-testid=format!("ctl-status-{id}")
+                    prop:value=move || if asking_na.get() { "not_applicable" } else { plan.with(|p| p.status.as_str()) }
+                    on:change=move |ev| {
+                        let status = ControlStatus::parse(&event_target_value(&ev)).unwrap_or_default();
+                        if status == ControlStatus::NotApplicable && plan.with_untracked(|p| p.rationale.trim().is_empty()) {
+                            draft.set(String::new());
+                            asking_na.set(true);
+                        } else {
+                            asking_na.set(false);
+                            edit(&|p: &mut ControlPlan| p.status = status);
+                        }
+                    }
+                >
+                    {ControlStatus::ALL.into_iter().map(|s| view! { <option value=s.as_str()>{s.label()}</option> }).collect_view()}
+                </select>
+                {text_field("Extent or notes", "text", "notes")}
+                {text_field("Owner", "text", "owner")}
+                {text_field("Due", "date", "due")}
+            </div>
+            <Show when=move || asking_na.get()>
+                <div class="override-form">
+                    <label>
+                        <span>"Why does it not apply? (required)"</span>
+                        <textarea
+                            rows="2"
+                            data-testid=format!("ctl-rationale-{id}")
+                            prop:value=move || draft.get()
+                            on:input=move |ev| draft.set(event_target_value(&ev))
+                        ></textarea>
+                    </label>
+                    <div class="row">
+                        <button
+                            type="button"
+                            class="primary"
+                            data-testid=format!("ctl-na-apply-{id}")
+                            disabled=move || draft.with(|d| d.trim().is_empty())
+                            on:click=move |_| {
+                                let text = draft.get_untracked().trim().to_string();
+                                edit(&|p: &mut ControlPlan| {
+                                    p.status = ControlStatus::NotApplicable;
+                                    p.rationale = text.clone();
+                                });
+                                asking_na.set(false);
+                            }
+                        >"Mark not applicable"</button>
+                        <button type="button" on:click=move |_| asking_na.set(false)>"Cancel"</button>
+                    </div>
+                </div>
+            </Show>
+            {move || plan.with(|p| (p.status == ControlStatus::NotApplicable).then(|| view! {
+                <p class="override-note">"Not applicable: " {p.rationale.clone()}</p>
+            }))}
+        </li>
+    }
+}
+
+#[component]
+pub fn ControlsStep() -> impl IntoView {
+    let assess = use_assess();
+    let catalog = assess.catalog;
+    let layout = Memo::new(move |_| assess.selection.with(control_layout));
+    let filter = RwSignal::new(String::new());
+    let visible = move |control: usize| {
+        let f = filter.get();
+        f.is_empty()
+            || assess
+                .assessment
+                .with(|a| control_status(a, catalog.controls[control].id).as_str() == f)
+    };
+    let total = move || assess.selection.with(|s| s.controls.len());
+    view! {
+        <section class="panel">
+            <h1>"4. Control selection"</h1>
+            <p class="lede">
+                "The general controls, the controls for each branch with a threat in scope, and each "
+                "threat's own controls, each listed once. Decide a status for each; \"not applicable\" "
+                "needs a reason."
+            </p>
+            <div class="toolbar">
+                <label class="filter">
+                    <span>"Show"</span>
+                    <select data-testid="ctl-filter" prop:value=move || filter.get() on:change=move |ev| filter.set(event_target_value(&ev))>
+                        <option value="">"All statuses"</option>
+                        {ControlStatus::ALL.into_iter().map(|s| view! { <option value=s.as_str()>{s.label()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <span class="muted">{move || format!("{} controls selected", total())}</span>
+            </div>
+            <Show when=move || layout.with(Vec::is_empty)>
+                <p class="empty">"No control is selected yet. Answer the questions of step 1 first."</p>
+            </Show>
+            <For each=move || layout.get() key=|(heading, _)| heading.clone() let:group>
+                {
+                    let (heading, controls) = group;
+                    let for_bulk = controls.clone();
+                    let mark_planned = move |_| {
+                        let ids: Vec<&'static str> = for_bulk.iter().map(|&c| catalog.controls[c].id).collect();
+                        assess.update(|a| {
+                            for id in &ids {
+                                let plan = a.controls.entry(id.to_string()).or_default();
+                                if plan.status == ControlStatus::NotDecided {
+                                    plan.status = ControlStatus::Planned;
+                                }
+                            }
+                        });
+                    };
+                    let testid = format!("ctl-group-{}", heading.split(' ').next().unwrap_or_default());
+                    view! {
+                        <section class="control-group" data-testid=testid>
+                            <div class="group-head">
+                                <h2>{heading}</h2>
+                                <button type="button" class="link" on:click=mark_planned>"Mark undecided ones planned"</button>
+                            </div>
+                            <ul class="plain rows">
+                                {controls.into_iter().map(|control| view! {
+                                    <Show when=move || visible(control)>
+                                        <ControlRow control />
+                                    </Show>
+                                }).collect_view()}
+                            </ul>
+                        </section>
+                    }
+                }
+            </For>
+        </section>
+    }
+}

@@ -1,0 +1,110 @@
+//! The seven steps of the risk analysis, one page each, under a progress bar
+//! that shows where the user is and leads to every step.
+
+mod acceptance;
+mod controls;
+mod dashboard;
+mod profile;
+mod responsibility;
+mod risk;
+mod verification;
+
+use crate::core::dashboard::{figures, Step};
+use crate::core::route::Route;
+use crate::ui::pages::not_found::NotFound;
+use crate::ui::router::href;
+use crate::ui::state::{provide_assess, use_assess, use_store};
+use crate::ui::storage::today;
+use leptos::prelude::*;
+
+#[component]
+fn StepNav(step: Step) -> impl IntoView {
+    let assess = use_assess();
+    let progress = Memo::new(move |_| assess.assessment.with(|a| figures(a, &today()).progress));
+    let items = Step::ALL
+        .into_iter()
+        .map(|s| {
+            let id = assess.id.get_value();
+            let pct = move || {
+                progress.with(|p| p.iter().find(|x| x.step == s).map(|x| (x.done, x.total)))
+            };
+            let label = move || match pct() {
+                Some((done, total)) => format!("{done}/{total}"),
+                None => String::new(),
+            };
+            let complete = move || pct().is_some_and(|(d, t)| d == t && t > 0);
+            view! {
+                <li class:current=s == step class:complete=complete>
+                    <a
+                        href=href(&Route::Step { id, step: s })
+                        aria-current=(s == step).then_some("step")
+                        data-testid=format!("step-{}", s.slug())
+                    >
+                        <span class="num">{s.number()}</span>
+                        <span class="name">{s.label()}</span>
+                        <span class="pct">{label}</span>
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="stepnav" aria-label="Steps of the assessment">
+            <ol>{items}</ol>
+        </nav>
+    }
+}
+
+/// Previous / next links at the foot of each step.
+#[component]
+fn StepFoot(step: Step) -> impl IntoView {
+    let id = use_assess().id.get_value();
+    let i = step.number() - 1;
+    let prev = i.checked_sub(1).map(|p| Step::ALL[p]);
+    let next = Step::ALL.get(i + 1).copied();
+    view! {
+        <nav class="stepfoot" aria-label="Previous and next step">
+            {prev.map(|p| view! {
+                <a href=href(&Route::Step { id: id.clone(), step: p })>"← " {p.number()} ". " {p.label()}</a>
+            })}
+            <span></span>
+            {next.map(|n| view! {
+                <a class="next" href=href(&Route::Step { id: id.clone(), step: n }) data-testid="next-step">
+                    {n.number()} ". " {n.label()} " →"
+                </a>
+            })}
+        </nav>
+    }
+}
+
+#[component]
+pub fn StepPage(id: String, step: Step) -> impl IntoView {
+    let store = use_store();
+    if !store.exists(&id) {
+        return view! { <NotFound raw=format!("/a/{id}") /> }.into_any();
+    }
+    store.open(&id);
+    let assess = provide_assess(store, &id);
+    let name = move || assess.assessment.with(|a| a.name.clone());
+    let body = match step {
+        Step::Profile => profile::ProfileStep().into_any(),
+        Step::Responsibility => responsibility::ResponsibilityStep().into_any(),
+        Step::Verification => verification::VerificationStep().into_any(),
+        Step::Controls => controls::ControlsStep().into_any(),
+        Step::Risk => risk::RiskStep().into_any(),
+        Step::Acceptance => acceptance::AcceptanceStep().into_any(),
+        Step::Dashboard => dashboard::DashboardStep().into_any(),
+    };
+    view! {
+        <div class="step-page" data-testid=format!("step-page-{}", step.slug())>
+            <p class="crumb">
+                <a href=href(&Route::Assessments)>"Assessments"</a> " / "
+                <span data-testid="assessment-name">{name}</span>
+            </p>
+            <StepNav step />
+            {body}
+            <StepFoot step />
+        </div>
+    }
+    .into_any()
+}

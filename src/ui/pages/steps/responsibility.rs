@@ -1,0 +1,121 @@
+//! Step 2, arranging responsibility: who handles each threat in scope. The
+//! default follows the seed, and the page says what it was and why.
+
+use crate::core::assessment::{Party, Responsibility};
+use crate::core::dashboard::in_scope;
+use crate::core::route::Route;
+use crate::core::responsibility::default_for;
+use crate::ui::router::href;
+use crate::ui::state::use_assess;
+use leptos::prelude::*;
+
+#[component]
+fn ResponsibilityRow(threat: usize) -> impl IntoView {
+    let assess = use_assess();
+    let catalog = assess.catalog;
+    let t = &catalog.threats[threat];
+    let id = t.id;
+    let suggested = Memo::new(move |_| assess.assessment.with(|a| default_for(catalog, &a.answers, threat)));
+    let chosen = Memo::new(move |_| assess.assessment.with(|a| a.responsibility.get(id).cloned()));
+    let current = move || chosen.get().unwrap_or_else(|| suggested.get().responsibility);
+    let set = move |r: Responsibility| assess.update(|a| {
+        a.responsibility.insert(id.to_string(), r);
+    });
+    let on_party = move |ev| {
+        let value = event_target_value(&ev);
+        let party = Party::ALL.into_iter().find(|p| p.as_str() == value).unwrap_or(Party::Us);
+        let mut r = current();
+        r.party = party;
+        if party == Party::Us {
+            r.provider.clear();
+        } else if r.provider.is_empty() {
+            r.provider = suggested.get_untracked().responsibility.provider;
+        }
+        set(r);
+    };
+    let on_provider = move |ev| {
+        let mut r = current();
+        r.provider = event_target_value(&ev);
+        set(r);
+    };
+    let select_id = format!("party-{id}");
+    let provider_id = format!("provider-{id}");
+    view! {
+        <li class="row-card" data-testid=format!("resp-{id}") data-party=move || current().party.as_str()>
+            <div class="row-head">
+                <a href=href(&Route::Threat(id.into()))><span class="sec">{t.section}</span> " " {t.name}</a>
+            </div>
+            <p class="muted default-why">
+                {move || if chosen.get().is_some() { "Default was: " } else { "Default: " }}
+                {move || suggested.get().why}
+            </p>
+            <div class="fields">
+                <label for=select_id.clone()>"Responsible"</label>
+                <select
+                    id=select_id
+                    data-testid=format!("party-{id}")
+                    prop:value=move || current().party.as_str()
+                    on:change=on_party
+                >
+                    {Party::ALL.into_iter().map(|p| view! { <option value=p.as_str()>{p.label()}</option> }).collect_view()}
+                </select>
+                <Show when=move || current().party != Party::Us>
+                    <label for=provider_id.clone()>"Provider"</label>
+                    <input
+                        id=provider_id.clone()
+                        type="text"
+                        data-testid=format!("provider-{id}")
+                        prop:value=move || current().provider
+                        on:change=on_provider
+                    />
+                </Show>
+                {move || chosen.get().is_some().then(|| view! {
+                    <button type="button" class="link" on:click=move |_| assess.update(|a| { a.responsibility.remove(id); })>
+                        "Back to the default"
+                    </button>
+                })}
+            </div>
+        </li>
+    }
+}
+
+#[component]
+pub fn ResponsibilityStep() -> impl IntoView {
+    let assess = use_assess();
+    let scope = Memo::new(move |_| assess.selection.with(in_scope));
+    let confirm_all = move |_| {
+        let catalog = assess.catalog;
+        let threats = scope.get_untracked();
+        assess.update(|a| {
+            for t in threats {
+                let id = catalog.threats[t].id;
+                if !a.responsibility.contains_key(id) {
+                    let r = default_for(catalog, &a.answers, t).responsibility;
+                    a.responsibility.insert(id.to_string(), r);
+                }
+            }
+        });
+    };
+    view! {
+        <section class="panel">
+            <h1>"2. Arranging responsibility"</h1>
+            <p class="lede">
+                "Decide who handles each threat in scope: you, a provider, or both. The default "
+                "follows the Exchange: a threat in a component a provider hosts is shared with "
+                "that provider, and development-time threats belong to the model maker when you "
+                "don't train. A default counts as decided once you confirm it."
+            </p>
+            <button type="button" class="primary" data-testid="confirm-defaults" on:click=confirm_all>
+                "Confirm every default"
+            </button>
+            <Show when=move || scope.with(Vec::is_empty)>
+                <p class="empty">"No threat is in scope yet. Answer the questions of step 1 first."</p>
+            </Show>
+            <ul class="plain rows">
+                <For each=move || scope.get() key=|t| *t let:threat>
+                    <ResponsibilityRow threat />
+                </For>
+            </ul>
+        </section>
+    }
+}
