@@ -57,7 +57,7 @@ fn ControlRow(control: usize) -> impl IntoView {
                     "due" => p.due.clone(),
                     _ => p.notes.clone(),
                 })
-                on:change=move |ev| {
+                on:input=move |ev| {
                     let text = event_target_value(&ev);
                     edit(&|p: &mut ControlPlan| match key {
                         "owner" => p.owner = text.clone(),

@@ -66,7 +66,7 @@ fn ResponsibilityRow(threat: usize) -> impl IntoView {
                         type="text"
                         data-testid=format!("provider-{id}")
                         prop:value=move || current().provider
-                        on:change=on_provider
+                        on:input=on_provider
                     />
                 </Show>
                 {move || chosen.get().is_some().then(|| view! {

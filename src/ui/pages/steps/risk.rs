@@ -1,6 +1,396 @@
+//! Step 5, risk evaluation: likelihood and impact of each threat in scope,
+//! before controls (inherent) and after them (residual), with a heat map of
+//! each.
+
+use crate::core::assessment::{RiskScore, Score};
+use crate::core::dashboard::in_scope;
+use crate::core::route::Route;
+use crate::ui::router::href;
+use crate::ui::state::use_assess;
 use leptos::prelude::*;
+
+/// A risk level's band: its CSS class suffix and its word.
+pub(super) fn band(level: u8) -> (&'static str, &'static str) {
+    match level {
+        0..=4 => ("low", "Low"),
+        5..=9 => ("medium", "Medium"),
+        10..=16 => ("high", "High"),
+        _ => ("critical", "Critical"),
+    }
+}
+
+/// "12 (high)", for a level.
+pub(super) fn level_text(level: u8) -> String {
+    format!("{level} ({})", band(level).1.to_lowercase())
+}
+
+const BANDS: [(&str, &str); 4] = [
+    ("low", "Low: 1 to 4"),
+    ("medium", "Medium: 5 to 9"),
+    ("high", "High: 10 to 16"),
+    ("critical", "Critical: 20 to 25"),
+];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Inherent,
+    Residual,
+}
+
+impl Side {
+    fn slug(self) -> &'static str {
+        match self {
+            Side::Inherent => "inherent",
+            Side::Residual => "residual",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Side::Inherent => "Inherent",
+            Side::Residual => "Residual",
+        }
+    }
+
+    fn hint(self) -> &'static str {
+        match self {
+            Side::Inherent => "before controls",
+            Side::Residual => "after controls",
+        }
+    }
+
+    fn of(self, r: &RiskScore) -> Score {
+        match self {
+            Side::Inherent => r.inherent,
+            Side::Residual => r.residual,
+        }
+    }
+
+    fn of_mut(self, r: &mut RiskScore) -> &mut Score {
+        match self {
+            Side::Inherent => &mut r.inherent,
+            Side::Residual => &mut r.residual,
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Axis {
+    Likelihood,
+    Impact,
+}
+
+impl Axis {
+    fn slug(self) -> &'static str {
+        match self {
+            Axis::Likelihood => "likelihood",
+            Axis::Impact => "impact",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Axis::Likelihood => "Likelihood",
+            Axis::Impact => "Impact",
+        }
+    }
+
+    fn of(self, s: Score) -> Option<u8> {
+        match self {
+            Axis::Likelihood => s.likelihood,
+            Axis::Impact => s.impact,
+        }
+    }
+
+    fn of_mut(self, s: &mut Score) -> &mut Option<u8> {
+        match self {
+            Axis::Likelihood => &mut s.likelihood,
+            Axis::Impact => &mut s.impact,
+        }
+    }
+
+    /// The word for each point of the scale, 1 to 5.
+    fn word(self, n: u8) -> &'static str {
+        let words = match self {
+            Axis::Likelihood => ["rare", "unlikely", "possible", "likely", "almost certain"],
+            Axis::Impact => ["negligible", "minor", "moderate", "major", "severe"],
+        };
+        words.get(usize::from(n).wrapping_sub(1)).copied().unwrap_or("")
+    }
+}
+
+/// Counts of scored threats by (likelihood, impact), both 1-based less one.
+type Grid = [[usize; 5]; 5];
+
+fn grid_of(scores: &[Score]) -> Grid {
+    let mut grid = [[0; 5]; 5];
+    for s in scores {
+        if let (Some(l @ 1..=5), Some(i @ 1..=5)) = (s.likelihood, s.impact) {
+            grid[usize::from(l - 1)][usize::from(i - 1)] += 1;
+        }
+    }
+    grid
+}
+
+fn threats_word(n: usize) -> &'static str {
+    if n == 1 {
+        "threat"
+    } else {
+        "threats"
+    }
+}
+
+#[component]
+fn ScoreSelect(threat: &'static str, side: Side, axis: Axis, score: Memo<RiskScore>) -> impl IntoView {
+    let assess = use_assess();
+    let select_id = format!("risk-{threat}-{}-{}", side.slug(), axis.slug());
+    let value = move || score.with(|r| axis.of(side.of(r)));
+    let on_change = move |ev| {
+        let chosen = event_target_value(&ev).parse::<u8>().ok().filter(|n| (1..=5).contains(n));
+        assess.update(|a| {
+            let mut r = a.risk.get(threat).copied().unwrap_or_default();
+            *axis.of_mut(side.of_mut(&mut r)) = chosen;
+            if r == RiskScore::default() {
+                a.risk.remove(threat);
+            } else {
+                a.risk.insert(threat.to_string(), r);
+            }
+        });
+    };
+    let options = (1..=5u8)
+        .map(|n| {
+            view! {
+                <option value=n.to_string() prop:selected=move || value() == Some(n)>
+                    {format!("{n} · {}", axis.word(n))}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <label for=select_id.clone()>{axis.label()}</label>
+        <select
+            id=select_id.clone()
+            data-testid=select_id
+            prop:value=move || value().map(|n| n.to_string()).unwrap_or_default()
+            on:change=on_change
+        >
+            <option value="" prop:selected=move || value().is_none()>"– not scored"</option>
+            {options}
+        </select>
+    }
+}
+
+#[component]
+fn SideFields(threat: &'static str, side: Side, score: Memo<RiskScore>) -> impl IntoView {
+    let level = move || score.with(|r| side.of(r).level());
+    view! {
+        <fieldset class="score-side">
+            <legend>{side.label()} <span class="muted">" (" {side.hint()} ")"</span></legend>
+            <div class="fields">
+                <ScoreSelect threat side axis=Axis::Likelihood score />
+                <ScoreSelect threat side axis=Axis::Impact score />
+            </div>
+            <p class="level" data-testid=format!("risk-{threat}-{}-level", side.slug())>
+                {move || match level() {
+                    Some(l) => view! {
+                        "Level "
+                        <span class=format!("level-badge band-{}", band(l).0)>{level_text(l)}</span>
+                    }
+                    .into_any(),
+                    None => view! { <span class="muted">"Not scored yet"</span> }.into_any(),
+                }}
+            </p>
+        </fieldset>
+    }
+}
+
+#[component]
+fn RiskRow(threat: usize) -> impl IntoView {
+    let assess = use_assess();
+    let t = &assess.catalog.threats[threat];
+    let id = t.id;
+    let score = Memo::new(move |_| assess.assessment.with(|a| a.risk.get(id).copied().unwrap_or_default()));
+    view! {
+        <li class="row-card" data-testid=format!("risk-{id}")>
+            <div class="row-head">
+                <a href=href(&Route::Threat(id.into()))><span class="sec">{t.section}</span> " " {t.name}</a>
+            </div>
+            <div class="score-sides">
+                <SideFields threat=id side=Side::Inherent score />
+                <SideFields threat=id side=Side::Residual score />
+            </div>
+        </li>
+    }
+}
+
+/// One side's heat map: a 5×5 grid of counts, likelihood across and impact
+/// up, each cell shaded by its band.
+#[component]
+fn HeatMap(side: Side, threats: Memo<Vec<usize>>) -> impl IntoView {
+    let assess = use_assess();
+    let catalog = assess.catalog;
+    let grid = Memo::new(move |_| {
+        assess.assessment.with(|a| {
+            let scores: Vec<Score> = threats.with(|ts| {
+                ts.iter()
+                    .filter_map(|&t| a.risk.get(catalog.threats[t].id))
+                    .map(|r| side.of(r))
+                    .collect()
+            });
+            grid_of(&scores)
+        })
+    });
+    // Geometry, in SVG units.
+    const CELL: usize = 44;
+    const LEFT: usize = 44;
+    const TOP: usize = 6;
+    const WIDTH: usize = LEFT + 5 * CELL + 6;
+    const HEIGHT: usize = TOP + 5 * CELL + 42;
+    let summary = move || {
+        let g = grid.get();
+        let mut by_band = [0usize; 4];
+        for l in 1..=5u8 {
+            for i in 1..=5u8 {
+                let n = g[usize::from(l - 1)][usize::from(i - 1)];
+                let k = BANDS.iter().position(|b| b.0 == band(l * i).0).unwrap_or(0);
+                by_band[k] += n;
+            }
+        }
+        let scored: usize = by_band.iter().sum();
+        let total = threats.with(Vec::len);
+        format!(
+            "{} risk heat map, likelihood across, impact up: {scored} of {total} threats scored; \
+             {} critical, {} high, {} medium, {} low.",
+            side.label(),
+            by_band[3],
+            by_band[2],
+            by_band[1],
+            by_band[0]
+        )
+    };
+    let cells = (1..=5u8)
+        .flat_map(|l| (1..=5u8).map(move |i| (l, i)))
+        .map(|(l, i)| {
+            let count = move || grid.with(|g| g[usize::from(l - 1)][usize::from(i - 1)]);
+            let x = LEFT + usize::from(l - 1) * CELL;
+            let y = TOP + usize::from(5 - i) * CELL;
+            let level = l * i;
+            let (band_class, band_word) = band(level);
+            view! {
+                <g class=format!("cell band-{band_class}")>
+                    <title>
+                        {move || {
+                            let n = count();
+                            format!(
+                                "Likelihood {l}, impact {i} (level {level}, {}): {n} {}",
+                                band_word.to_lowercase(),
+                                threats_word(n)
+                            )
+                        }}
+                    </title>
+                    <rect x=x y=y width=CELL height=CELL></rect>
+                    <text
+                        class="count"
+                        class:zero=move || count() == 0
+                        x={x + CELL / 2}
+                        y={y + CELL / 2}
+                        data-testid=format!("cell-{}-{l}-{i}", side.slug())
+                    >
+                        {count}
+                    </text>
+                </g>
+            }
+        })
+        .collect_view();
+    let ticks = (1..=5usize)
+        .map(|n| {
+            view! {
+                <text class="tick" x={LEFT + (n - 1) * CELL + CELL / 2} y={TOP + 5 * CELL + 14}>{n}</text>
+                <text class="tick" x={LEFT - 10} y={TOP + (5 - n) * CELL + CELL / 2}>{n}</text>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="heatmap">
+            <figcaption>
+                <strong>{side.label()}</strong>
+                <span class="muted">" (" {side.hint()} ")"</span>
+            </figcaption>
+            <svg
+                viewBox=format!("0 0 {WIDTH} {HEIGHT}")
+                role="img"
+                aria-label=summary
+                data-testid=format!("heatmap-{}", side.slug())
+            >
+                {cells}
+                {ticks}
+                <text class="axis-label" x={LEFT + 5 * CELL / 2} y={HEIGHT - 6}>"Likelihood →"</text>
+                <text
+                    class="axis-label"
+                    x=12
+                    y={TOP + 5 * CELL / 2}
+                    transform=format!("rotate(-90 12 {})", TOP + 5 * CELL / 2)
+                >
+                    "Impact →"
+                </text>
+            </svg>
+        </figure>
+    }
+}
+
+/// The four bands in words, under the heat maps.
+#[component]
+fn BandLegend() -> impl IntoView {
+    let items = BANDS
+        .into_iter()
+        .map(|(class, words)| {
+            view! {
+                <li>
+                    <span class=format!("swatch band-{class}") aria-hidden="true"></span>
+                    {words}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="legend-title muted" id="band-legend-title">"Levels (likelihood × impact):"</p>
+        <ul class="band-legend" aria-labelledby="band-legend-title">{items}</ul>
+    }
+}
 
 #[component]
 pub fn RiskStep() -> impl IntoView {
-    view! { <section class="panel"><h1>"5. Risk evaluation"</h1></section> }
+    let assess = use_assess();
+    let threats = Memo::new(move |_| assess.selection.with(in_scope));
+    view! {
+        <section class="panel risk-step">
+            <h1>"5. Risk evaluation"</h1>
+            <p class="lede">
+                "Rate how likely each threat is and how much harm it would do, from 1 to 5: "
+                "first as things stand without controls (inherent), then with your controls in "
+                "place (residual). The level is likelihood times impact. The current AI Exchange "
+                "asks for this; its first edition, which seeded aixa, did not."
+            </p>
+            <Show
+                when=move || !threats.with(Vec::is_empty)
+                fallback=|| view! {
+                    <p class="empty">
+                        "No threat is in scope, so there is nothing to rate. Step 1 decides which "
+                        "threats apply."
+                    </p>
+                }
+            >
+                <div class="heatmaps">
+                    <HeatMap side=Side::Inherent threats />
+                    <HeatMap side=Side::Residual threats />
+                </div>
+                <BandLegend />
+            </Show>
+            <ul class="plain rows">
+                <For each=move || threats.get() key=|t| *t let:threat>
+                    <RiskRow threat />
+                </For>
+            </ul>
+        </section>
+    }
 }

@@ -39,7 +39,7 @@ fn VerificationRow(threat: usize) -> impl IntoView {
                 type=kind
                 data-testid=format!("ver-{key}-{id}")
                 prop:value=value
-                on:change=move |ev| {
+                on:input=move |ev| {
                     let text = event_target_value(&ev);
                     edit(&|v: &mut Verification| match key {
                         "note" => v.note = text.clone(),
