@@ -2,6 +2,7 @@
 // usage: node scripts/screenshots.mjs   (after ./scripts/serve has built dist/)
 
 import { chromium } from "@playwright/test";
+import { readFileSync } from "node:fs";
 import { spawn } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
 
@@ -14,8 +15,12 @@ const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
 });
+const fixture = readFileSync("tests/fixtures/assessment-rag-llm.json", "utf8");
+const fixtureId = JSON.parse(fixture).id;
+const steps = ["profile", "responsibility", "verification", "controls", "risk", "acceptance", "dashboard"];
 const shots = [
-  ["profile", "#/"],
+  ...steps.map((s, i) => [`step-${i + 1}-${s}`, `#/a/${fixtureId}/${s}`]),
+  ["assessments", "#/assessments"],
   ["catalog", "#/catalog?q=prompt%20injecton"],
   ["navigator", "#/navigator"],
   ["threat", "#/threat/directpromptinjection"],
@@ -25,12 +30,11 @@ try {
   for (const [vpName, viewport] of [["wide", { width: 1366, height: 900 }], ["narrow", { width: 390, height: 844 }]]) {
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
-    await page.goto(base);
-    await page.getByTestId("answer-trains-no").check();
-    await page.getByTestId("answer-rag-yes").check();
-    await page.getByTestId("answer-rag_data_sensitive-yes").check();
-    await page.getByTestId("answer-genai-yes").check();
-    await page.getByTestId("answer-llm-yes").check();
+    await page.goto(base + "#/about");
+    await page.evaluate(([id, text]) => {
+      localStorage.setItem(`aixa.assessment.${id}`, text);
+      localStorage.setItem("aixa.current", id);
+    }, [fixtureId, fixture]);
     for (const [name, hash] of shots) {
       await page.goto(base + hash);
       await page.locator("main").waitFor();

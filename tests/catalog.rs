@@ -353,3 +353,29 @@ fn counts_per_section() {
         (1..=genai_numbers.len() as u32).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_bad_maker_rule_is_refused() {
+    let errors = with_threats(|t| {
+        t.replacen(
+            "maker_owns_when = \"not trains\"",
+            "maker_owns_when = \"not trainz\"",
+            1,
+        )
+    });
+    assert_one(
+        &errors,
+        "threats.toml: threat 'devmodelpoison': maker_owns_when: 'trainz' is not a yes_no question",
+    );
+    let errors = with_threats(|t| {
+        t.replacen(
+            "maker_owns_when = \"not trains\"",
+            "maker_owns_when = \"always\"",
+            1,
+        )
+    });
+    assert_one(
+        &errors,
+        "maker_owns_when must be an expression over questions",
+    );
+}

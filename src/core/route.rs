@@ -12,7 +12,10 @@ pub enum Route {
     /// The list of assessments.
     Assessments,
     /// One step of one assessment.
-    Step { id: String, step: Step },
+    Step {
+        id: String,
+        step: Step,
+    },
     /// The catalog browser: search and filters, kept in the URL.
     Catalog {
         query: String,

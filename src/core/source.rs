@@ -461,36 +461,11 @@ pub fn parse(text: &EditionText<'_>) -> Result<Edition, Vec<CatalogError>> {
                 "the required field 'components' is missing".into(),
             );
         }
-        threat_maker_rule.push(match &t.maker_owns_when {
-            None => None,
-            Some(text) => match rule::parse(text) {
-                Ok(ast @ (Ast::Question(_) | Ast::Not(_) | Ast::And(_) | Ast::Or(_))) => {
-                    for q in ast.questions() {
-                        if !questions
-                            .iter()
-                            .any(|x| x.id == q && x.kind == KindSrc::YesNo)
-                        {
-                            c.fail(
-                                entry.clone(),
-                                format!("maker_owns_when: '{q}' is not a yes_no question"),
-                            );
-                        }
-                    }
-                    Some(ast)
-                }
-                Ok(_) => {
-                    c.fail(
-                        entry.clone(),
-                        "maker_owns_when must be an expression over questions".into(),
-                    );
-                    None
-                }
-                Err(e) => {
-                    c.fail(entry.clone(), format!("maker_owns_when: {e}"));
-                    None
-                }
-            },
-        });
+        threat_maker_rule.push(
+            t.maker_owns_when.as_deref().and_then(|text| {
+                question_rule(&mut c, &entry, "maker_owns_when", text, &questions)
+            }),
+        );
         for a in &t.atlas {
             if !is_atlas_id(a) {
                 c.fail(
@@ -576,35 +551,13 @@ pub fn parse(text: &EditionText<'_>) -> Result<Edition, Vec<CatalogError>> {
         None => (None, Vec::new()),
         Some(sel) => {
             let entry = Some("[selection]".to_string());
-            let ast = match rule::parse(&sel.development_controls_when) {
-                Ok(ast @ (Ast::Question(_) | Ast::Not(_) | Ast::And(_) | Ast::Or(_))) => {
-                    for q in ast.questions() {
-                        if !questions
-                            .iter()
-                            .any(|x| x.id == q && x.kind == KindSrc::YesNo)
-                        {
-                            c.fail(
-                                entry.clone(),
-                                format!(
-                                    "development_controls_when: '{q}' is not a yes_no question"
-                                ),
-                            );
-                        }
-                    }
-                    Some(ast)
-                }
-                Ok(_) => {
-                    c.fail(
-                        entry.clone(),
-                        "development_controls_when must be an expression over questions".into(),
-                    );
-                    None
-                }
-                Err(e) => {
-                    c.fail(entry.clone(), format!("development_controls_when: {e}"));
-                    None
-                }
-            };
+            let ast = question_rule(
+                &mut c,
+                &entry,
+                "development_controls_when",
+                &sel.development_controls_when,
+                &questions,
+            );
             let kept = refs.resolve_all(
                 &mut c,
                 &entry,
@@ -1078,6 +1031,44 @@ fn check_controls(
 }
 
 /// The fields every threat needs once the edition has its controls.
+/// Parses a rule that must be an expression over yes/no questions (not
+/// "always" or "any child"), reporting any problem under `field`.
+fn question_rule(
+    c: &mut Checker,
+    entry: &Option<String>,
+    field: &str,
+    text: &str,
+    questions: &[QuestionSrc],
+) -> Option<Ast> {
+    match rule::parse(text) {
+        Ok(Ast::Always | Ast::AnyChild) => {
+            c.fail(
+                entry.clone(),
+                format!("{field} must be an expression over questions"),
+            );
+            None
+        }
+        Ok(ast) => {
+            for q in ast.questions() {
+                if !questions
+                    .iter()
+                    .any(|x| x.id == q && x.kind == KindSrc::YesNo)
+                {
+                    c.fail(
+                        entry.clone(),
+                        format!("{field}: '{q}' is not a yes_no question"),
+                    );
+                }
+            }
+            Some(ast)
+        }
+        Err(e) => {
+            c.fail(entry.clone(), format!("{field}: {e}"));
+            None
+        }
+    }
+}
+
 fn check_threat_details(c: &mut Checker, entry: &Option<String>, t: &ThreatSrc) {
     for (field, value) in [
         ("description", &t.description),

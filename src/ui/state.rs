@@ -97,9 +97,7 @@ impl Store {
             let id = store.current.get();
             store.assessments.with(|all| {
                 id.and_then(|id| all.iter().find(|a| a.id == id).map(Assessment::selection))
-                    .unwrap_or_else(|| {
-                        select(Catalog::default_edition(), &Default::default())
-                    })
+                    .unwrap_or_else(|| select(Catalog::default_edition(), &Default::default()))
             })
         })
     }

@@ -23,9 +23,9 @@ async function walk(page: Page) {
   await page.getByTestId("answer-hosted-model").check();
   await expect(page.getByTestId("threat-evasion")).toHaveAttribute("data-verdict", "not_applicable");
   await page.getByTestId("override-open-evasion").click();
-  await expect(page.getByTestId("override-apply-evasion")).toBeDisabled();
-  await page.getByTestId("override-rationale-evasion").fill("A small classifier screens tickets first.");
-  await page.getByTestId("override-apply-evasion").click();
+  await expect(page.getByTestId("override-evasion-apply")).toBeDisabled();
+  await page.getByTestId("override-evasion-rationale").fill("A small classifier screens tickets first.");
+  await page.getByTestId("override-evasion-apply").click();
   await expect(page.getByTestId("override-evasion")).toContainText("Included by you");
   await expect(page.getByTestId("threat-evasion")).toHaveAttribute("data-in-scope", "true");
 
@@ -52,9 +52,9 @@ async function walk(page: Page) {
   await page.getByTestId("ctl-status-RATELIMIT").selectOption("implemented");
   await page.getByTestId("ctl-owner-RATELIMIT").fill("Platform team");
   await page.getByTestId("ctl-status-PROMPTINPUTVALIDATION").selectOption("not_applicable");
-  await expect(page.getByTestId("ctl-na-apply-PROMPTINPUTVALIDATION")).toBeDisabled();
-  await page.getByTestId("ctl-rationale-PROMPTINPUTVALIDATION").fill("The provider filters prompts.");
-  await page.getByTestId("ctl-na-apply-PROMPTINPUTVALIDATION").click();
+  await expect(page.getByTestId("ctl-na-PROMPTINPUTVALIDATION-apply")).toBeDisabled();
+  await page.getByTestId("ctl-na-PROMPTINPUTVALIDATION-rationale").fill("The provider filters prompts.");
+  await page.getByTestId("ctl-na-PROMPTINPUTVALIDATION-apply").click();
   await expect(page.getByTestId("ctl-PROMPTINPUTVALIDATION")).toHaveAttribute("data-status", "not_applicable");
   await page.getByTestId("ctl-group-1.1").getByRole("button", { name: /planned/ }).click();
   await expect(page.getByTestId("ctl-AIPROGRAM")).toHaveAttribute("data-status", "planned");

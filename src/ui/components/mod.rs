@@ -1,3 +1,4 @@
 pub mod chips;
 pub mod question;
+pub mod rationale;
 pub mod threat_list;

@@ -5,6 +5,7 @@ use crate::core::assessment::Override;
 use crate::core::engine::Verdict;
 use crate::core::explain::reasons;
 use crate::core::route::Route;
+use crate::ui::components::rationale::RationaleForm;
 use crate::ui::router::href;
 use crate::ui::state::use_assess;
 use leptos::prelude::*;
@@ -30,7 +31,8 @@ pub fn VerdictCounts() -> impl IntoView {
             }
         })
     };
-    let overridden = move || selection.with(|s| s.verdicts.iter().filter(|v| v.manual.is_some()).count());
+    let overridden =
+        move || selection.with(|s| s.verdicts.iter().filter(|v| v.manual.is_some()).count());
     let item = move |v: Verdict| {
         view! {
             <li class="count" data-verdict=v.as_str() data-testid=format!("count-{}", v.as_str())>
@@ -64,26 +66,25 @@ fn OverrideControl(index: usize) -> impl IntoView {
     let threat = &assess.catalog.threats[index];
     let id = threat.id;
     let open = RwSignal::new(false);
-    let draft = RwSignal::new(String::new());
     let manual = move || assess.selection.with(|s| s.verdicts[index].manual);
-    let rule_scope = move || assess.selection.with(|s| s.verdicts[index].verdict.in_scope());
+    let rule_scope = move || {
+        assess
+            .selection
+            .with(|s| s.verdicts[index].verdict.in_scope())
+    };
     let rationale = move || {
         assess
             .assessment
             .with(|a| a.overrides.get(id).map(|o| o.rationale.clone()))
     };
-    let apply = move |_| {
-        let text = draft.get_untracked();
-        if text.trim().is_empty() {
-            return;
-        }
+    let apply = move |text: String| {
         let include = !rule_scope();
         assess.update(|a| {
             a.overrides.insert(
                 id.to_string(),
                 Override {
                     include,
-                    rationale: text.trim().to_string(),
+                    rationale: text,
                 },
             );
         });
@@ -111,35 +112,21 @@ fn OverrideControl(index: usize) -> impl IntoView {
                         type="button"
                         class="link"
                         data-testid=format!("override-open-{id}")
-                        on:click=move |_| { draft.set(String::new()); open.set(true); }
+                        on:click=move |_| open.set(true)
                     >
                         {move || if rule_scope() { "Exclude…" } else { "Include…" }}
                     </button>
                 }
             >
-                <div class="override-form">
-                    <label>
-                        <span>{move || if rule_scope() { "Why exclude it? (required)" } else { "Why include it? (required)" }}</span>
-                        <textarea
-                            rows="2"
-                            data-testid=format!("override-rationale-{id}")
-                            prop:value=move || draft.get()
-                            on:input=move |ev| draft.set(event_target_value(&ev))
-                        ></textarea>
-                    </label>
-                    <div class="row">
-                        <button
-                            type="button"
-                            class="primary"
-                            data-testid=format!("override-apply-{id}")
-                            disabled=move || draft.with(|d| d.trim().is_empty())
-                            on:click=apply
-                        >
-                            {move || if rule_scope() { "Exclude" } else { "Include" }}
-                        </button>
-                        <button type="button" on:click=move |_| open.set(false)>"Cancel"</button>
-                    </div>
-                </div>
+                <RationaleForm
+                    label=Signal::derive(move || {
+                        if rule_scope() { "Why exclude it? (required)" } else { "Why include it? (required)" }.to_string()
+                    })
+                    apply_label=Signal::derive(move || if rule_scope() { "Exclude" } else { "Include" }.to_string())
+                    testid=format!("override-{id}")
+                    on_apply=apply
+                    on_cancel=move || open.set(false)
+                />
             </Show>
         </Show>
     }

@@ -23,7 +23,11 @@ fn when(iso: &str) -> String {
         "unknown".into()
     } else {
         // "2026-11-25T21:44:39.123Z" → "2026-11-25 21:44 UTC"
-        format!("{} {} UTC", &iso[..iso.len().min(10)], iso.get(11..16).unwrap_or(""))
+        format!(
+            "{} {} UTC",
+            &iso[..iso.len().min(10)],
+            iso.get(11..16).unwrap_or("")
+        )
     }
 }
 

@@ -110,8 +110,16 @@ fn AcceptanceRow(threat: usize) -> impl IntoView {
     let assess = use_assess();
     let t = &assess.catalog.threats[threat];
     let id = t.id;
-    let current = Memo::new(move |_| assess.assessment.with(|a| a.acceptance.get(id).cloned().unwrap_or_default()));
-    let residual = move || assess.assessment.with(|a| a.risk.get(id).and_then(|r| r.residual.level()));
+    let current = Memo::new(move |_| {
+        assess
+            .assessment
+            .with(|a| a.acceptance.get(id).cloned().unwrap_or_default())
+    });
+    let residual = move || {
+        assess
+            .assessment
+            .with(|a| a.risk.get(id).and_then(|r| r.residual.level()))
+    };
     let decision_id = format!("acc-decision-{id}");
     let decision = move || current.with(|x| x.decision);
     let options = Decision::ALL

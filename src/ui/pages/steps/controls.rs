@@ -4,6 +4,7 @@
 use crate::core::assessment::{ControlPlan, ControlStatus};
 use crate::core::dashboard::{control_layout, control_status};
 use crate::ui::components::chips::ControlChip;
+use crate::ui::components::rationale::RationaleForm;
 use crate::ui::state::use_assess;
 use leptos::prelude::*;
 
@@ -13,7 +14,11 @@ fn ControlRow(control: usize) -> impl IntoView {
     let catalog = assess.catalog;
     let c = &catalog.controls[control];
     let id = c.id;
-    let plan = Memo::new(move |_| assess.assessment.with(|a| a.controls.get(id).cloned().unwrap_or_default()));
+    let plan = Memo::new(move |_| {
+        assess
+            .assessment
+            .with(|a| a.controls.get(id).cloned().unwrap_or_default())
+    });
     let edit = move |change: &dyn Fn(&mut ControlPlan)| {
         let mut p = plan.get_untracked();
         change(&mut p);
@@ -24,7 +29,6 @@ fn ControlRow(control: usize) -> impl IntoView {
     // "Not applicable" is only recorded with a rationale: until one is
     // given, the choice waits here.
     let asking_na = RwSignal::new(false);
-    let draft = RwSignal::new(String::new());
     let serves = move || {
         assess.selection.with(|s| {
             s.controls
@@ -85,7 +89,6 @@ fn ControlRow(control: usize) -> impl IntoView {
                     on:change=move |ev| {
                         let status = ControlStatus::parse(&event_target_value(&ev)).unwrap_or_default();
                         if status == ControlStatus::NotApplicable && plan.with_untracked(|p| p.rationale.trim().is_empty()) {
-                            draft.set(String::new());
                             asking_na.set(true);
                         } else {
                             asking_na.set(false);
@@ -100,34 +103,19 @@ fn ControlRow(control: usize) -> impl IntoView {
                 {text_field("Due", "date", "due")}
             </div>
             <Show when=move || asking_na.get()>
-                <div class="override-form">
-                    <label>
-                        <span>"Why does it not apply? (required)"</span>
-                        <textarea
-                            rows="2"
-                            data-testid=format!("ctl-rationale-{id}")
-                            prop:value=move || draft.get()
-                            on:input=move |ev| draft.set(event_target_value(&ev))
-                        ></textarea>
-                    </label>
-                    <div class="row">
-                        <button
-                            type="button"
-                            class="primary"
-                            data-testid=format!("ctl-na-apply-{id}")
-                            disabled=move || draft.with(|d| d.trim().is_empty())
-                            on:click=move |_| {
-                                let text = draft.get_untracked().trim().to_string();
-                                edit(&|p: &mut ControlPlan| {
-                                    p.status = ControlStatus::NotApplicable;
-                                    p.rationale = text.clone();
-                                });
-                                asking_na.set(false);
-                            }
-                        >"Mark not applicable"</button>
-                        <button type="button" on:click=move |_| asking_na.set(false)>"Cancel"</button>
-                    </div>
-                </div>
+                <RationaleForm
+                    label="Why does it not apply? (required)"
+                    apply_label="Mark not applicable"
+                    testid=format!("ctl-na-{id}")
+                    on_apply=move |text: String| {
+                        edit(&|p: &mut ControlPlan| {
+                            p.status = ControlStatus::NotApplicable;
+                            p.rationale = text.clone();
+                        });
+                        asking_na.set(false);
+                    }
+                    on_cancel=move || asking_na.set(false)
+                />
             </Show>
             {move || plan.with(|p| (p.status == ControlStatus::NotApplicable).then(|| view! {
                 <p class="override-note">"Not applicable: " {p.rationale.clone()}</p>

@@ -3,8 +3,8 @@
 
 use crate::core::assessment::{Party, Responsibility};
 use crate::core::dashboard::in_scope;
-use crate::core::route::Route;
 use crate::core::responsibility::default_for;
+use crate::core::route::Route;
 use crate::ui::router::href;
 use crate::ui::state::use_assess;
 use leptos::prelude::*;
@@ -15,15 +15,32 @@ fn ResponsibilityRow(threat: usize) -> impl IntoView {
     let catalog = assess.catalog;
     let t = &catalog.threats[threat];
     let id = t.id;
-    let suggested = Memo::new(move |_| assess.assessment.with(|a| default_for(catalog, &a.answers, threat)));
-    let chosen = Memo::new(move |_| assess.assessment.with(|a| a.responsibility.get(id).cloned()));
-    let current = move || chosen.get().unwrap_or_else(|| suggested.get().responsibility);
-    let set = move |r: Responsibility| assess.update(|a| {
-        a.responsibility.insert(id.to_string(), r);
+    let suggested = Memo::new(move |_| {
+        assess
+            .assessment
+            .with(|a| default_for(catalog, &a.answers, threat))
     });
+    let chosen = Memo::new(move |_| {
+        assess
+            .assessment
+            .with(|a| a.responsibility.get(id).cloned())
+    });
+    let current = move || {
+        chosen
+            .get()
+            .unwrap_or_else(|| suggested.get().responsibility)
+    };
+    let set = move |r: Responsibility| {
+        assess.update(|a| {
+            a.responsibility.insert(id.to_string(), r);
+        })
+    };
     let on_party = move |ev| {
         let value = event_target_value(&ev);
-        let party = Party::ALL.into_iter().find(|p| p.as_str() == value).unwrap_or(Party::Us);
+        let party = Party::ALL
+            .into_iter()
+            .find(|p| p.as_str() == value)
+            .unwrap_or(Party::Us);
         let mut r = current();
         r.party = party;
         if party == Party::Us {

@@ -115,7 +115,10 @@ impl Axis {
             Axis::Likelihood => ["rare", "unlikely", "possible", "likely", "almost certain"],
             Axis::Impact => ["negligible", "minor", "moderate", "major", "severe"],
         };
-        words.get(usize::from(n).wrapping_sub(1)).copied().unwrap_or("")
+        words
+            .get(usize::from(n).wrapping_sub(1))
+            .copied()
+            .unwrap_or("")
     }
 }
 
@@ -141,12 +144,20 @@ fn threats_word(n: usize) -> &'static str {
 }
 
 #[component]
-fn ScoreSelect(threat: &'static str, side: Side, axis: Axis, score: Memo<RiskScore>) -> impl IntoView {
+fn ScoreSelect(
+    threat: &'static str,
+    side: Side,
+    axis: Axis,
+    score: Memo<RiskScore>,
+) -> impl IntoView {
     let assess = use_assess();
     let select_id = format!("risk-{threat}-{}-{}", side.slug(), axis.slug());
     let value = move || score.with(|r| axis.of(side.of(r)));
     let on_change = move |ev| {
-        let chosen = event_target_value(&ev).parse::<u8>().ok().filter(|n| (1..=5).contains(n));
+        let chosen = event_target_value(&ev)
+            .parse::<u8>()
+            .ok()
+            .filter(|n| (1..=5).contains(n));
         assess.update(|a| {
             let mut r = a.risk.get(threat).copied().unwrap_or_default();
             *axis.of_mut(side.of_mut(&mut r)) = chosen;
@@ -209,7 +220,11 @@ fn RiskRow(threat: usize) -> impl IntoView {
     let assess = use_assess();
     let t = &assess.catalog.threats[threat];
     let id = t.id;
-    let score = Memo::new(move |_| assess.assessment.with(|a| a.risk.get(id).copied().unwrap_or_default()));
+    let score = Memo::new(move |_| {
+        assess
+            .assessment
+            .with(|a| a.risk.get(id).copied().unwrap_or_default())
+    });
     view! {
         <li class="row-card" data-testid=format!("risk-{id}")>
             <div class="row-head">

@@ -14,7 +14,11 @@ fn VerificationRow(threat: usize) -> impl IntoView {
     let assess = use_assess();
     let t = &assess.catalog.threats[threat];
     let id = t.id;
-    let current = Memo::new(move |_| assess.assessment.with(|a| a.verification.get(id).cloned().unwrap_or_default()));
+    let current = Memo::new(move |_| {
+        assess
+            .assessment
+            .with(|a| a.verification.get(id).cloned().unwrap_or_default())
+    });
     let provider = move || assess.assessment.with(|a| in_force(a, threat).0.provider);
     let edit = move |change: &dyn Fn(&mut Verification)| {
         let mut v = current.get_untracked();
