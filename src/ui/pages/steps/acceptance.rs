@@ -75,7 +75,7 @@ fn TextField(threat: &'static str, field: Field, current: Memo<Acceptance>) -> i
     let assess = use_assess();
     let input_id = format!("acc-{}-{threat}", field.slug());
     let value = move || current.with(|x| field.get(x));
-    let on_change = move |ev| {
+    let on_input = move |ev| {
         let text = event_target_value(&ev);
         edit(assess, threat, |x| field.set(x, text));
     };
@@ -86,16 +86,16 @@ fn TextField(threat: &'static str, field: Field, current: Memo<Acceptance>) -> i
                 rows="2"
                 data-testid=input_id.clone()
                 prop:value=value
-                on:change=on_change
+                on:input=on_input
             ></textarea>
         }
         .into_any(),
         Field::Date | Field::Review => view! {
-            <input id=input_id.clone() type="date" data-testid=input_id.clone() prop:value=value on:change=on_change />
+            <input id=input_id.clone() type="date" data-testid=input_id.clone() prop:value=value on:input=on_input />
         }
         .into_any(),
         Field::Approver => view! {
-            <input id=input_id.clone() type="text" autocomplete="name" data-testid=input_id.clone() prop:value=value on:change=on_change />
+            <input id=input_id.clone() type="text" data-testid=input_id.clone() prop:value=value on:input=on_input />
         }
         .into_any(),
     };
@@ -157,8 +157,8 @@ fn AcceptanceRow(threat: usize) -> impl IntoView {
                 </select>
                 <TextField threat=id field=Field::Approver current />
                 <TextField threat=id field=Field::Date current />
-                <TextField threat=id field=Field::Rationale current />
                 <TextField threat=id field=Field::Review current />
+                <TextField threat=id field=Field::Rationale current />
             </div>
         </li>
     }

@@ -303,7 +303,7 @@ fn GuidelinesBlock(figs: Memo<Figures>) -> impl IntoView {
                         <tr>
                             <th scope="col">"Section"</th>
                             <th scope="col">"Guideline"</th>
-                            <th scope="col">"Implemented"</th>
+                            <th scope="col">"Controls implemented"</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

@@ -305,7 +305,7 @@ fn HeatMap(side: Side, threats: Memo<Vec<usize>>) -> impl IntoView {
                     </title>
                     <rect x=x y=y width=CELL height=CELL></rect>
                     <text
-                        class="count"
+                        class="cell-count"
                         class:zero=move || count() == 0
                         x={x + CELL / 2}
                         y={y + CELL / 2}
@@ -384,7 +384,8 @@ pub fn RiskStep() -> impl IntoView {
                 "Rate how likely each threat is and how much harm it would do, from 1 to 5: "
                 "first as things stand without controls (inherent), then with your controls in "
                 "place (residual). The level is likelihood times impact. The current AI Exchange "
-                "asks for this; its first edition, which seeded aixa, did not."
+                "asks for this step; the January 2024 edition that aixa's catalog comes from had "
+                "none."
             </p>
             <Show
                 when=move || !threats.with(Vec::is_empty)
