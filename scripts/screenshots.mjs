@@ -35,6 +35,7 @@ try {
       localStorage.setItem(`aixa.assessment.${id}`, text);
       localStorage.setItem("aixa.current", id);
     }, [fixtureId, fixture]);
+    await page.reload();
     for (const [name, hash] of shots) {
       await page.goto(base + hash);
       await page.locator("main").waitFor();
