@@ -3,9 +3,12 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use aixa::core::answers::Answers;
+    use aixa::core::assessment::Assessment;
     use aixa::core::catalog::{Catalog, QuestionKind};
+    use aixa::core::check::check;
     use aixa::core::engine::select;
     use aixa::core::report::selection_report;
+    use aixa::core::report::{csv::csv, markdown::markdown};
     use clap::{Parser, Subcommand};
     use std::io::{Read, Write};
     use std::process::ExitCode;
@@ -21,8 +24,38 @@ mod cli {
         command: Command,
     }
 
+    #[derive(Clone, Copy, clap::ValueEnum)]
+    enum Format {
+        /// A Markdown report.
+        Md,
+        /// CSV, one row per threat × control, safe for spreadsheets.
+        Csv,
+        /// The assessment in aixa's versioned JSON format (docs/assessment.schema.json).
+        Json,
+    }
+
     #[derive(Subcommand)]
     enum Command {
+        /// Print a report of an assessment file (exported from the app).
+        ///
+        /// Exit status: 0 on success, 2 when the file is invalid.
+        Report {
+            /// The assessment file; `-` reads standard input.
+            #[arg(value_name = "FILE")]
+            file: String,
+            #[arg(long, value_enum, default_value = "md")]
+            format: Format,
+        },
+        /// Fail when a threat in scope that is yours (alone or shared) has
+        /// neither an implemented control nor an accepted residual risk.
+        ///
+        /// Exit status: 0 when every such threat is covered, 1 when some are
+        /// not (each listed on standard error), 2 when the file is invalid.
+        Check {
+            /// The assessment file; `-` reads standard input.
+            #[arg(value_name = "FILE")]
+            file: String,
+        },
         /// Decide which threats apply to a system profile, and why.
         ///
         /// Prints JSON: {"edition": "…", "threats": [{"id": "…", "verdict":
@@ -100,10 +133,57 @@ mod cli {
         serde_json::to_string_pretty(&report).map_err(|e| format!("cannot write JSON: {e}"))
     }
 
+    fn read_assessment(path: &str) -> Result<Assessment, String> {
+        let text = read_input(path)?;
+        let name = if path == "-" { "standard input" } else { path };
+        Assessment::from_json(&text).map_err(|e| format!("{name}: {e}"))
+    }
+
+    /// Today's date (UTC), for "reviews due".
+    fn today() -> String {
+        let days = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() / 86_400) as i64;
+        // Civil-from-days (Howard Hinnant's algorithm).
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = doy - (153 * mp + 2) / 5 + 1;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 };
+        let y = yoe + era * 400 + i64::from(m <= 2);
+        format!("{y:04}-{m:02}-{d:02}")
+    }
+
     pub fn main() -> ExitCode {
         let cli = Cli::parse();
         let result = match &cli.command {
             Command::Select { answers, edition } => run_select(answers, edition),
+            Command::Report { file, format } => read_assessment(file).map(|a| match format {
+                Format::Md => markdown(&a, &today()),
+                Format::Csv => csv(&a),
+                Format::Json => a.to_json_pretty(),
+            }),
+            Command::Check { file } => match read_assessment(file) {
+                Err(e) => Err(e),
+                Ok(a) => {
+                    let findings = check(&a);
+                    if findings.is_empty() {
+                        Ok(format!(
+                            "aixa check: every threat in scope that is yours is covered ({})",
+                            a.name
+                        ))
+                    } else {
+                        for f in &findings {
+                            eprintln!("aixa check: {}", f.message);
+                        }
+                        eprintln!("aixa check: {} threat(s) not covered", findings.len());
+                        return ExitCode::from(1);
+                    }
+                }
+            },
         };
         match result {
             Ok(out) => {

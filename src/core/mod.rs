@@ -3,6 +3,7 @@
 pub mod answers;
 pub mod assessment;
 pub mod catalog;
+pub mod check;
 pub mod dashboard;
 pub mod engine;
 pub mod explain;

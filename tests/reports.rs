@@ -1,0 +1,206 @@
+//! Reports (Markdown, CSV), the pipeline check, and their CLI commands.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use aixa::core::assessment::{Acceptance, Assessment, ControlPlan, ControlStatus, Decision};
+use aixa::core::check::check;
+use aixa::core::report::{csv::csv, markdown::markdown};
+use std::process::Command;
+
+fn fixture() -> Assessment {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/assessment-rag-llm.json");
+    Assessment::from_json(&std::fs::read_to_string(path).expect("fixture")).expect("valid")
+}
+
+const HOSTILE: &str = "<script>alert(1)</script> **bold** [x](javascript:alert(1)) | cell # =1+1";
+
+#[test]
+fn markdown_makes_user_text_inert() {
+    let mut a = fixture();
+    a.name = HOSTILE.into();
+    a.acceptance
+        .get_mut("directpromptinjection")
+        .expect("set")
+        .rationale = HOSTILE.into();
+    let md = markdown(&a, "2026-11-25");
+    assert!(!md.contains("<script>"), "{md}");
+    assert!(md.contains("&lt;script&gt;"));
+    assert!(md.contains("\\*\\*bold\\*\\*"));
+    assert!(md.contains("\\[x\\]"));
+    assert!(md.contains("\\| cell \\#"));
+    assert!(md.starts_with("# AI security assessment: &lt;script&gt;"));
+}
+
+#[test]
+fn markdown_covers_every_step() {
+    let md = markdown(&fixture(), "2026-11-25");
+    for heading in [
+        "## 1. System profile",
+        "## Threats",
+        "## 2–3. Responsibility",
+        "## 4. Controls",
+        "## 5–6. Risk",
+        "## UK/US guidelines",
+    ] {
+        assert!(md.contains(heading), "{heading}");
+    }
+    assert!(md.contains("Included by override: A small classifier"));
+    assert!(md.contains("Reviews due by 2026-11-25: Direct prompt injection."));
+    assert!(md.contains("| Direct prompt injection | 4×4 = 16 | 2×3 = 6 | Accepted | CISO |"));
+}
+
+/// A minimal RFC 4180 reader, to check what a spreadsheet would see.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                cell.push('"');
+                chars.next();
+            }
+            (true, '"') => quoted = false,
+            (true, c) => cell.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut cell)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => cell.push(c),
+        }
+    }
+    rows
+}
+
+#[test]
+fn csv_has_a_row_per_threat_and_control_and_neutralises_formulas() {
+    let mut a = fixture();
+    a.controls.insert(
+        "RATELIMIT".into(),
+        ControlPlan {
+            status: ControlStatus::Implemented,
+            owner: "=HYPERLINK(\"http://evil\",\"x\")".into(),
+            notes: "+1, \"quoted\"\nnext line".into(),
+            ..ControlPlan::default()
+        },
+    );
+    a.acceptance
+        .get_mut("directpromptinjection")
+        .expect("set")
+        .approver = "@SUM(A1)".into();
+    let rows = parse_csv(&csv(&a));
+    assert_eq!(rows[0].len(), 20);
+    assert!(rows.iter().all(|r| r.len() == 20));
+    let sel = a.selection();
+    let expected: usize = sel
+        .verdicts
+        .iter()
+        .filter(|v| v.in_scope())
+        .map(|v| {
+            sel.controls
+                .iter()
+                .filter(|c| c.threats.contains(&v.threat))
+                .count()
+        })
+        .sum();
+    assert_eq!(rows.len() - 1, expected);
+    let rate = rows
+        .iter()
+        .find(|r| r[14] == "RATELIMIT")
+        .expect("a RATELIMIT row");
+    assert_eq!(rate[17], "'=HYPERLINK(\"http://evil\",\"x\")");
+    assert_eq!(rate[19], "'+1, \"quoted\"\nnext line");
+    let dpi = rows
+        .iter()
+        .find(|r| r[0] == "directpromptinjection")
+        .expect("row");
+    assert_eq!(dpi[12], "'@SUM(A1)");
+    for row in &rows {
+        for c in row {
+            assert!(!c.starts_with(['=', '+', '-', '@', '\t', '\r']), "{c}");
+        }
+    }
+}
+
+#[test]
+fn check_lists_uncovered_threats_that_are_ours() {
+    let mut a = fixture();
+    let findings = check(&a);
+    let ids: Vec<&str> = findings.iter().map(|f| f.threat).collect();
+    assert!(ids.contains(&"indirectpromptinjection"), "{ids:?}");
+    // Accepted residual risk covers a threat; so does the provider owning it.
+    assert!(!ids.contains(&"directpromptinjection"));
+    for id in ids.clone() {
+        a.acceptance.insert(
+            id.to_string(),
+            Acceptance {
+                decision: Decision::Accepted,
+                approver: "CISO".into(),
+                ..Acceptance::default()
+            },
+        );
+    }
+    assert!(check(&a).is_empty());
+}
+
+fn aixa(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_aixa"))
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+#[test]
+fn cli_report_and_check() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/assessment-rag-llm.json"
+    );
+    let md = aixa(&["report", file, "--format", "md"]);
+    assert!(md.status.success());
+    assert!(String::from_utf8_lossy(&md.stdout).starts_with("# AI security assessment"));
+    let csv_out = aixa(&["report", file, "--format", "csv"]);
+    assert!(String::from_utf8_lossy(&csv_out.stdout).starts_with("threat_id,threat,"));
+    let json = aixa(&["report", file, "--format", "json"]);
+    let again = Assessment::from_json(&String::from_utf8_lossy(&json.stdout))
+        .expect("the JSON export reads back");
+    assert_eq!(again, fixture());
+
+    let out = aixa(&["check", file]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("4.6 Indirect prompt injection (shared)"),
+        "{err}"
+    );
+    assert!(err.contains("threat(s) not covered"), "{err}");
+}
+
+#[test]
+fn cli_refuses_a_bad_assessment_naming_the_problem() {
+    let dir = std::env::temp_dir().join(format!("aixa-reports-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let path = dir.join("bad.json");
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/assessment-rag-llm.json"
+    ))
+    .expect("fixture")
+    .replace(
+        "\"approver\": \"CISO\", \"date\": \"2026-11-20\", \"rationale\": \"Residual",
+        "\"aprover\": \"CISO\", \"date\": \"2026-11-20\", \"rationale\": \"Residual",
+    );
+    std::fs::write(&path, text).expect("write");
+    let out = aixa(&["check", path.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("unknown field `aprover`"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
