@@ -11,7 +11,6 @@ pub mod report;
 pub mod responsibility;
 pub mod route;
 pub mod rule;
-pub mod saved;
 pub mod search;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;
