@@ -2,3 +2,4 @@ pub mod chips;
 pub mod question;
 pub mod rationale;
 pub mod threat_list;
+pub mod transfer;

@@ -3,6 +3,7 @@
 use crate::core::assessment::Assessment;
 use crate::core::dashboard::{figures, Step};
 use crate::core::route::Route;
+use crate::ui::components::transfer::ImportBox;
 use crate::ui::router::{href, use_router};
 use crate::ui::state::use_store;
 use crate::ui::storage;
@@ -148,6 +149,7 @@ pub fn AssessmentsPage() -> impl IntoView {
                 />
                 <button type="submit" class="primary" data-testid="create">"New assessment"</button>
             </form>
+            <ImportBox />
             {move || deleted.get().map(|a| view! {
                 <p class="notice" role="status" data-testid="undo-bar">
                     "Deleted “" {a.name} "”. "

@@ -11,6 +11,7 @@ mod verification;
 
 use crate::core::dashboard::{figures, Step};
 use crate::core::route::Route;
+use crate::ui::components::transfer::ExportBar;
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::router::href;
 use crate::ui::state::{provide_assess, use_assess, use_store};
@@ -102,6 +103,7 @@ pub fn StepPage(id: String, step: Step) -> impl IntoView {
                 <span data-testid="assessment-name">{name}</span>
             </p>
             <StepNav step />
+            <ExportBar />
             {body}
             <StepFoot step />
         </div>

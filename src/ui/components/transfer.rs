@@ -1,0 +1,140 @@
+//! Export (JSON, Markdown, CSV, print) and import (file picker or drop).
+//! Files are made and read in the browser: nothing is uploaded.
+
+use crate::core::assessment::Assessment;
+use crate::core::report::{csv::csv, markdown::markdown};
+use crate::ui::state::{use_assess, use_store, Store};
+use crate::ui::storage;
+use leptos::prelude::*;
+use leptos::wasm_bindgen::{JsCast, JsValue};
+
+/// Offers `text` as a download named `file`.
+fn download(file: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let a: web_sys::HtmlAnchorElement = document().create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(file);
+    a.click();
+    web_sys::Url::revoke_object_url(&url)
+}
+
+/// A file name from the assessment's name: letters, digits and dashes.
+fn file_stem(name: &str) -> String {
+    let stem: String = name
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect();
+    let stem = stem.trim_matches('-').to_string();
+    if stem.is_empty() {
+        "assessment".into()
+    } else {
+        stem
+    }
+}
+
+#[component]
+pub fn ExportBar() -> impl IntoView {
+    let assess = use_assess();
+    let error = RwSignal::new(None::<String>);
+    let export = move |kind: &'static str| {
+        let a = assess.assessment.get_untracked();
+        let stem = file_stem(&a.name);
+        let (file, mime, text) = match kind {
+            "md" => (format!("{stem}.md"), "text/markdown", markdown(&a, &storage::today())),
+            "csv" => (format!("{stem}.csv"), "text/csv", csv(&a)),
+            _ => (format!("{stem}.aixa.json"), "application/json", a.to_json_pretty()),
+        };
+        error.set(
+            download(&file, mime, &text)
+                .err()
+                .map(|_| "Your browser refused the download.".to_string()),
+        );
+    };
+    view! {
+        <div class="export-bar no-print" role="group" aria-label="Export">
+            <span class="muted">"Export:"</span>
+            <button type="button" data-testid="export-json" on:click=move |_| export("json")>"JSON"</button>
+            <button type="button" data-testid="export-md" on:click=move |_| export("md")>"Markdown"</button>
+            <button type="button" data-testid="export-csv" on:click=move |_| export("csv")>"CSV"</button>
+            <button type="button" data-testid="print" on:click=move |_| { let _ = window().print(); }>"Print / PDF"</button>
+            {move || error.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}
+        </div>
+    }
+}
+
+/// Reads a dropped or picked file and adds it as a new assessment.
+async fn import_file(file: web_sys::File, store: Store) -> Result<String, String> {
+    let name = file.name();
+    // A real assessment is a few kilobytes; refuse anything absurd unread.
+    if file.size() > 5_000_000.0 {
+        return Err(format!("{name}: the file is too large to be an assessment"));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|v| v.as_string())
+        .ok_or_else(|| format!("{name}: the file could not be read"))?;
+    let mut a = Assessment::from_json(&text).map_err(|e| format!("{name}: {e}"))?;
+    // An import is always a new assessment; it never replaces one.
+    a.id = storage::new_id();
+    a.created = storage::now_iso();
+    a.updated = a.created.clone();
+    let label = a.name.clone();
+    store.insert(a);
+    Ok(format!("Imported “{label}” as a new assessment."))
+}
+
+#[component]
+pub fn ImportBox() -> impl IntoView {
+    let message = RwSignal::new(None::<(bool, String)>);
+    let over = RwSignal::new(false);
+    let store = use_store();
+    let take = move |files: Option<web_sys::FileList>| {
+        let Some(file) = files.and_then(|f| f.get(0)) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let result = import_file(file, store).await;
+            message.set(Some(match result {
+                Ok(m) => (true, m),
+                Err(e) => (false, format!("Not imported: {e}")),
+            }));
+        });
+    };
+    view! {
+        <div
+            class="dropzone"
+            class:over=move || over.get()
+            data-testid="import-zone"
+            on:dragover=move |ev: web_sys::DragEvent| { ev.prevent_default(); over.set(true); }
+            on:dragleave=move |_| over.set(false)
+            on:drop=move |ev: web_sys::DragEvent| {
+                ev.prevent_default();
+                over.set(false);
+                take(ev.data_transfer().and_then(|d| d.files()));
+            }
+        >
+            <label for="import-file">"Import an assessment (.json): drop it here or "</label>
+            <input
+                id="import-file"
+                type="file"
+                accept=".json,application/json"
+                data-testid="import-file"
+                on:change=move |ev| {
+                    let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
+                    if let Some(input) = input {
+                        take(input.files());
+                        input.set_value("");
+                    }
+                }
+            />
+            {move || message.get().map(|(ok, m)| view! {
+                <p class=if ok { "ok" } else { "error" } role="status" data-testid="import-message">{m}</p>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,55 @@
+import { test, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
+
+// Export and import: files are made and read in the browser.
+
+const strip = (a: any) => {
+  const { id, created, updated, ...rest } = a;
+  return rest;
+};
+
+test("export → import round trip gives an identical assessment", async ({ page, browser }) => {
+  const fixture = readFileSync("tests/fixtures/assessment-rag-llm.json", "utf8");
+  const id = JSON.parse(fixture).id;
+  await page.goto("./#/about");
+  await page.evaluate(([id, text]) => localStorage.setItem(`aixa.assessment.${id}`, text), [id, fixture]);
+  await page.goto(`./#/a/${id}/dashboard`);
+  await page.reload();
+  await expect(page.getByTestId("step-page-dashboard")).toBeVisible();
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-json").click()]);
+  expect(download.suggestedFilename()).toBe("support-chatbot--rag---hosted-llm.aixa.json");
+  const exported = readFileSync(await download.path(), "utf8");
+  expect(strip(JSON.parse(exported))).toEqual(strip(JSON.parse(fixture)));
+
+  for (const [testid, name] of [["export-md", ".md"], ["export-csv", ".csv"]]) {
+    const [d] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testid).click()]);
+    expect(d.suggestedFilename().endsWith(name)).toBe(true);
+  }
+
+  // A fresh browser context: nothing stored.
+  const context = await browser.newContext();
+  const fresh = await context.newPage();
+  await fresh.goto("./#/assessments");
+  await fresh.getByTestId("import-file").setInputFiles({ name: "shared.json", mimeType: "application/json", buffer: Buffer.from(exported) });
+  await expect(fresh.getByTestId("import-message")).toContainText("Imported");
+  const stored = await fresh.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith("aixa.assessment."))
+      .map((k) => JSON.parse(localStorage.getItem(k) ?? "null")),
+  );
+  expect(stored).toHaveLength(1);
+  expect(strip(stored[0])).toEqual(strip(JSON.parse(fixture)));
+  expect(stored[0].id).not.toBe(id);
+  await context.close();
+});
+
+test("a bad import names the problem and changes nothing", async ({ page }) => {
+  await page.goto("./#/assessments");
+  const before = await page.evaluate(() => JSON.stringify(localStorage));
+  const bad = readFileSync("tests/fixtures/assessment-rag-llm.json", "utf8").replace('"approver": "CISO", "date": "2026-11-20", "rationale": "Residual', '"aprover": "CISO", "date": "2026-11-20", "rationale": "Residual');
+  await page.getByTestId("import-file").setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from(bad) });
+  await expect(page.getByTestId("import-message")).toContainText("Not imported: bad.json");
+  await expect(page.getByTestId("import-message")).toContainText("unknown field `aprover`");
+  expect(await page.evaluate(() => JSON.stringify(localStorage))).toBe(before);
+});
