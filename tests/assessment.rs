@@ -312,3 +312,46 @@ fn the_control_layout_places_every_selected_control_once() {
     assert_eq!(placed, selected);
     assert!(layout[0].0.starts_with("1.1"), "{}", layout[0].0);
 }
+
+#[test]
+fn the_json_schema_file_describes_the_format() {
+    use aixa::core::assessment::{Assurance, Decision};
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/assessment.schema.json"),
+        )
+        .expect("schema file"),
+    )
+    .expect("schema is JSON");
+    let props = &schema["properties"];
+    assert_eq!(props["schema"]["const"], SCHEMA);
+    let a = Assessment::from_json(&fixture("assessment-rag-llm.json")).expect("valid");
+    let json: serde_json::Value = serde_json::from_str(&a.to_json()).expect("JSON");
+    for key in json.as_object().expect("object").keys() {
+        assert!(props.get(key).is_some(), "{key} is not in the schema");
+    }
+    let strings = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .expect("enum")
+            .iter()
+            .map(|s| s.as_str().expect("str").to_string())
+            .collect()
+    };
+    let item = |field: &str| &props[field]["additionalProperties"]["properties"];
+    assert_eq!(
+        strings(&item("responsibility")["party"]["enum"]),
+        Party::ALL.map(|p| p.as_str().to_string())
+    );
+    assert_eq!(
+        strings(&item("verification")["status"]["enum"]),
+        Assurance::ALL.map(|p| p.as_str().to_string())
+    );
+    assert_eq!(
+        strings(&item("controls")["status"]["enum"]),
+        ControlStatus::ALL.map(|p| p.as_str().to_string())
+    );
+    assert_eq!(
+        strings(&item("acceptance")["decision"]["enum"]),
+        Decision::ALL.map(|p| p.as_str().to_string())
+    );
+}
