@@ -96,5 +96,7 @@ ensure_build_tools() {
 
 build_release() {
   say "building the release app into dist/"
-  (cd "$ROOT" && trunk build --release --offline)
+  # AIXA_SERVICE_WORKER makes the app register dist/sw.js; `trunk serve`
+  # (development) leaves it unset, so no worker caches a development build.
+  (cd "$ROOT" && AIXA_SERVICE_WORKER=1 trunk build --release --offline && node scripts/postbuild.mjs dist)
 }

@@ -4,6 +4,7 @@
 fn main() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(aixa::ui::App);
+    aixa::ui::register_service_worker();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

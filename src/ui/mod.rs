@@ -1,6 +1,7 @@
 //! The Leptos user interface: a thin layer over [`crate::core`].
 
 mod app;
+mod offline;
 mod components;
 mod pages;
 mod router;
@@ -8,3 +9,4 @@ mod state;
 mod storage;
 
 pub use app::App;
+pub use offline::register_service_worker;
