@@ -16,6 +16,8 @@ pub enum Route {
         id: String,
         step: Step,
     },
+    /// The printable report of one assessment.
+    Report(String),
     /// The catalog browser: search and filters, kept in the URL.
     Catalog {
         query: String,
@@ -42,6 +44,7 @@ impl Route {
                 id: decode(id),
                 step: Step::Profile,
             },
+            ["a", id, "report"] => Route::Report(decode(id)),
             ["a", id, step] => match Step::parse(step) {
                 Some(step) => Route::Step {
                     id: decode(id),
@@ -66,6 +69,7 @@ impl Route {
             Route::Profile => "#/".into(),
             Route::Assessments => "#/assessments".into(),
             Route::Step { id, step } => format!("#/a/{}/{}", encode(id), step.slug()),
+            Route::Report(id) => format!("#/a/{}/report", encode(id)),
             Route::Catalog { query } if query.is_empty() => "#/catalog".into(),
             Route::Catalog { query } => format!("#/catalog?q={}", encode(query)),
             Route::Threat(id) => format!("#/threat/{}", encode(id)),
@@ -185,6 +189,7 @@ mod tests {
             Route::Navigator,
             Route::About,
             Route::Assessments,
+            Route::Report("x1".into()),
             Route::Step {
                 id: "k3x9-a b".into(),
                 step: Step::Risk,

@@ -37,7 +37,8 @@ pub fn App() -> impl IntoView {
             let active = std::mem::discriminant(&here) == std::mem::discriminant(&same_page)
                 || (matches!(same_page, Route::Catalog { .. })
                     && matches!(here, Route::Threat(_) | Route::Control(_)))
-                || (matches!(same_page, Route::Assessments) && matches!(here, Route::Step { .. }));
+                || (matches!(same_page, Route::Assessments)
+                    && matches!(here, Route::Step { .. } | Route::Report(_)));
             active.then_some("page")
         };
         view! {
@@ -84,6 +85,7 @@ pub fn App() -> impl IntoView {
                 Route::Profile => view! { <p class="muted">"Opening your assessment…"</p> }.into_any(),
                 Route::Assessments => pages::assessments::AssessmentsPage().into_any(),
                 Route::Step { id, step } => view! { <pages::steps::StepPage id step /> }.into_any(),
+                Route::Report(id) => view! { <pages::report::ReportPage id /> }.into_any(),
                 Route::Catalog { query } => view! { <pages::catalog::CatalogPage query /> }.into_any(),
                 Route::Threat(id) => view! { <pages::threat::ThreatPage id /> }.into_any(),
                 Route::Control(id) => view! { <pages::control::ControlPage id /> }.into_any(),

@@ -53,3 +53,26 @@ test("a bad import names the problem and changes nothing", async ({ page }) => {
   await expect(page.getByTestId("import-message")).toContainText("unknown field `aprover`");
   expect(await page.evaluate(() => JSON.stringify(localStorage))).toBe(before);
 });
+
+test("the printable report holds every step and prints cleanly", async ({ page }) => {
+  const fixture = readFileSync("tests/fixtures/assessment-rag-llm.json", "utf8");
+  const id = JSON.parse(fixture).id;
+  await page.goto("./#/about");
+  await page.evaluate(([id, text]) => localStorage.setItem(`aixa.assessment.${id}`, text), [id, fixture]);
+  await page.reload();
+  await page.goto(`./#/a/${id}/dashboard`);
+  await page.getByTestId("print").click();
+  const report = page.getByTestId("report");
+  await expect(report).toBeVisible();
+  await expect(page.getByTestId("report-name")).toHaveText("Support chatbot (RAG + hosted LLM)");
+  for (const text of ["System profile", "Threats, with the reasons", "Included by override", "Responsibility and verification", "Acme AI", "4. Controls", "RATELIMIT", "Residual risk acceptance", "CISO"]) {
+    await expect(report).toContainText(text);
+  }
+  await expect(report.getByTestId("heatmap-inherent")).toBeVisible();
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".topbar")).toBeHidden();
+  await expect(page.getByTestId("print-now")).toBeHidden();
+  const pdf = await page.pdf();
+  const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];
+  expect(pages.length).toBeGreaterThanOrEqual(5);
+});

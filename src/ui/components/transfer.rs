@@ -3,6 +3,8 @@
 
 use crate::core::assessment::Assessment;
 use crate::core::report::{csv::csv, markdown::markdown};
+use crate::core::route::Route;
+use crate::ui::router::href;
 use crate::ui::state::{use_assess, use_store, Store};
 use crate::ui::storage;
 use leptos::prelude::*;
@@ -60,7 +62,7 @@ pub fn ExportBar() -> impl IntoView {
             <button type="button" data-testid="export-json" on:click=move |_| export("json")>"JSON"</button>
             <button type="button" data-testid="export-md" on:click=move |_| export("md")>"Markdown"</button>
             <button type="button" data-testid="export-csv" on:click=move |_| export("csv")>"CSV"</button>
-            <button type="button" data-testid="print" on:click=move |_| { let _ = window().print(); }>"Print / PDF"</button>
+            <a class="button" data-testid="print" href=move || href(&Route::Report(assess.id.get_value()))>"Print report / PDF"</a>
             {move || error.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}
         </div>
     }

@@ -4,5 +4,6 @@ pub mod catalog;
 pub mod control;
 pub mod navigator;
 pub mod not_found;
+pub mod report;
 pub mod steps;
 pub mod threat;

@@ -6,7 +6,7 @@ mod controls;
 mod dashboard;
 mod profile;
 mod responsibility;
-mod risk;
+pub(crate) mod risk;
 mod verification;
 
 use crate::core::dashboard::{figures, Step};

@@ -32,7 +32,7 @@ const BANDS: [(&str, &str); 4] = [
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Side {
+pub(crate) enum Side {
     Inherent,
     Residual,
 }
@@ -241,7 +241,7 @@ fn RiskRow(threat: usize) -> impl IntoView {
 /// One side's heat map: a 5×5 grid of counts, likelihood across and impact
 /// up, each cell shaded by its band.
 #[component]
-fn HeatMap(side: Side, threats: Memo<Vec<usize>>) -> impl IntoView {
+pub(crate) fn HeatMap(side: Side, threats: Memo<Vec<usize>>) -> impl IntoView {
     let assess = use_assess();
     let catalog = assess.catalog;
     let grid = Memo::new(move |_| {
@@ -355,7 +355,7 @@ fn HeatMap(side: Side, threats: Memo<Vec<usize>>) -> impl IntoView {
 
 /// The four bands in words, under the heat maps.
 #[component]
-fn BandLegend() -> impl IntoView {
+pub(crate) fn BandLegend() -> impl IntoView {
     let items = BANDS
         .into_iter()
         .map(|(class, words)| {
