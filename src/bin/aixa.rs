@@ -56,6 +56,20 @@ mod cli {
             #[arg(value_name = "FILE")]
             file: String,
         },
+        /// Print the share link of an assessment file: the app at BASE opens
+        /// it read-only. The whole assessment travels in the fragment (#…),
+        /// which browsers never send to a server.
+        ///
+        /// Exit status: 0 on success, 2 when the file is invalid or the link
+        /// would pass 8,000 characters (share the file instead).
+        Share {
+            /// The assessment file; `-` reads standard input.
+            #[arg(value_name = "FILE")]
+            file: String,
+            /// Where the app is served, such as https://example.org/aixa/
+            #[arg(long, value_name = "URL")]
+            base: String,
+        },
         /// Decide which threats apply to a system profile, and why.
         ///
         /// Prints JSON: {"edition": "…", "threats": [{"id": "…", "verdict":
@@ -165,6 +179,18 @@ mod cli {
                 Format::Md => markdown(&a, &today()),
                 Format::Csv => csv(&a),
                 Format::Json => a.to_json_pretty(),
+            }),
+            Command::Share { file, base } => read_assessment(file).and_then(|a| {
+                let link = aixa::core::codec::link(base, &a);
+                if link.len() > aixa::core::codec::MAX_LINK_CHARS {
+                    Err(format!(
+                        "the link would be {} characters, more than {}: share the file instead",
+                        link.len(),
+                        aixa::core::codec::MAX_LINK_CHARS
+                    ))
+                } else {
+                    Ok(link)
+                }
             }),
             Command::Check { file } => match read_assessment(file) {
                 Err(e) => Err(e),

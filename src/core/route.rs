@@ -18,6 +18,8 @@ pub enum Route {
     },
     /// The printable report of one assessment.
     Report(String),
+    /// A shared assessment carried in the link itself (read-only).
+    Shared(String),
     /// The catalog browser: search and filters, kept in the URL.
     Catalog {
         query: String,
@@ -45,6 +47,7 @@ impl Route {
                 step: Step::Profile,
             },
             ["a", id, "report"] => Route::Report(decode(id)),
+            ["s", payload] => Route::Shared((*payload).to_string()),
             ["a", id, step] => match Step::parse(step) {
                 Some(step) => Route::Step {
                     id: decode(id),
@@ -70,6 +73,7 @@ impl Route {
             Route::Assessments => "#/assessments".into(),
             Route::Step { id, step } => format!("#/a/{}/{}", encode(id), step.slug()),
             Route::Report(id) => format!("#/a/{}/report", encode(id)),
+            Route::Shared(payload) => format!("#/s/{payload}"),
             Route::Catalog { query } if query.is_empty() => "#/catalog".into(),
             Route::Catalog { query } => format!("#/catalog?q={}", encode(query)),
             Route::Threat(id) => format!("#/threat/{}", encode(id)),

@@ -86,6 +86,7 @@ pub fn App() -> impl IntoView {
                 Route::Assessments => pages::assessments::AssessmentsPage().into_any(),
                 Route::Step { id, step } => view! { <pages::steps::StepPage id step /> }.into_any(),
                 Route::Report(id) => view! { <pages::report::ReportPage id /> }.into_any(),
+                Route::Shared(payload) => view! { <pages::shared::SharedPage payload /> }.into_any(),
                 Route::Catalog { query } => view! { <pages::catalog::CatalogPage query /> }.into_any(),
                 Route::Threat(id) => view! { <pages::threat::ThreatPage id /> }.into_any(),
                 Route::Control(id) => view! { <pages::control::ControlPage id /> }.into_any(),

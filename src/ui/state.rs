@@ -187,6 +187,24 @@ pub fn provide_assess(store: Store, id: &str) -> Assess {
     assess
 }
 
+/// Provides [`Assess`] for an assessment that is not stored (a shared link
+/// being previewed): it reads like any other, and edits go nowhere.
+pub fn provide_preview(store: Store, a: Assessment) -> Assess {
+    let catalog = a.catalog();
+    let id = a.id.clone();
+    let assessment = Memo::new(move |_| a.clone());
+    let selection = Memo::new(move |_| assessment.with(Assessment::selection));
+    let assess = Assess {
+        catalog,
+        id: StoredValue::new(id),
+        store,
+        assessment,
+        selection,
+    };
+    provide_context(assess);
+    assess
+}
+
 pub fn use_assess() -> Assess {
     expect_context::<Assess>()
 }

@@ -2,6 +2,7 @@
 //! Files are made and read in the browser: nothing is uploaded.
 
 use crate::core::assessment::Assessment;
+use crate::core::codec;
 use crate::core::report::{csv::csv, markdown::markdown};
 use crate::core::route::Route;
 use crate::ui::router::href;
@@ -38,10 +39,26 @@ fn file_stem(name: &str) -> String {
     }
 }
 
+/// The share link for the current assessment, or why there is none.
+fn share_link(a: &Assessment) -> Result<String, String> {
+    let here = window().location().href().unwrap_or_default();
+    let link = codec::link(&here, a);
+    if link.len() > codec::MAX_LINK_CHARS {
+        Err(format!(
+            "The link would be {} characters long, too long for many mail and chat apps. \
+             Share the assessment as a file instead (Export: JSON).",
+            link.len()
+        ))
+    } else {
+        Ok(link)
+    }
+}
+
 #[component]
 pub fn ExportBar() -> impl IntoView {
     let assess = use_assess();
     let error = RwSignal::new(None::<String>);
+    let shared = RwSignal::new(None::<Result<String, String>>);
     let export = move |kind: &'static str| {
         let a = assess.assessment.get_untracked();
         let stem = file_stem(&a.name);
@@ -62,9 +79,37 @@ pub fn ExportBar() -> impl IntoView {
             <button type="button" data-testid="export-json" on:click=move |_| export("json")>"JSON"</button>
             <button type="button" data-testid="export-md" on:click=move |_| export("md")>"Markdown"</button>
             <button type="button" data-testid="export-csv" on:click=move |_| export("csv")>"CSV"</button>
+            <button
+                type="button"
+                data-testid="share"
+                on:click=move |_| shared.set(Some(assess.assessment.with_untracked(share_link)))
+            >"Share link"</button>
             <a class="button" data-testid="print" href=move || href(&Route::Report(assess.id.get_value()))>"Print report / PDF"</a>
             {move || error.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}
         </div>
+        {move || shared.get().map(|result| match result {
+            Ok(link) => view! {
+                <div class="share-box no-print">
+                    <label for="share-link">
+                        "Anyone with this link sees a read-only copy. It holds the whole assessment, \
+                         notes included, in the part after # that browsers never send to a server."
+                    </label>
+                    <div class="row">
+                        <input id="share-link" type="text" readonly data-testid="share-link" prop:value=link.clone()
+                            on:focus=move |ev| {
+                                if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                    input.select();
+                                }
+                            }
+                        />
+                        <span class="muted">{format!("{} characters", link.len())}</span>
+                    </div>
+                </div>
+            }.into_any(),
+            Err(message) => view! {
+                <p class="notice" role="alert" data-testid="share-too-long">{message}</p>
+            }.into_any(),
+        })}
     }
 }
 

@@ -5,5 +5,6 @@ pub mod control;
 pub mod navigator;
 pub mod not_found;
 pub mod report;
+pub mod shared;
 pub mod steps;
 pub mod threat;

@@ -10,7 +10,7 @@ use crate::core::route::Route;
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::pages::steps::risk::{BandLegend, HeatMap, Side};
 use crate::ui::router::href;
-use crate::ui::state::{provide_assess, use_store};
+use crate::ui::state::{provide_assess, use_assess, use_store};
 use crate::ui::storage::today;
 use leptos::prelude::*;
 
@@ -35,7 +35,27 @@ pub fn ReportPage(id: String) -> impl IntoView {
     if !store.exists(&id) {
         return view! { <NotFound raw=format!("/a/{id}/report") /> }.into_any();
     }
-    let assess = provide_assess(store, &id);
+    provide_assess(store, &id);
+    let back = Route::Step {
+        id: id.clone(),
+        step: crate::core::dashboard::Step::Dashboard,
+    };
+    view! {
+        <div class="no-print row report-actions">
+            <a href=href(&back)>"← Back to the assessment"</a>
+            <button type="button" class="primary" data-testid="print-now" on:click=move |_| { let _ = window().print(); }>
+                "Print or save as PDF"
+            </button>
+        </div>
+        <ReportView />
+    }
+    .into_any()
+}
+
+/// Everything an assessment decided, read-only, for print or a shared link.
+#[component]
+pub fn ReportView() -> impl IntoView {
+    let assess = use_assess();
     let catalog = assess.catalog;
     let a = assess.assessment.get_untracked();
     let sel = assess.selection.get_untracked();
@@ -164,19 +184,8 @@ pub fn ReportPage(id: String) -> impl IntoView {
         .iter()
         .map(|p| view! { <li>{p.step.number()} ". " {p.step.label()} ": " {p.done} " of " {p.total}</li> })
         .collect_view();
-    let back = Route::Step {
-        id: id.clone(),
-        step: crate::core::dashboard::Step::Dashboard,
-    };
-
     view! {
         <article class="report" data-testid="report">
-            <div class="no-print row">
-                <a href=href(&back)>"← Back to the assessment"</a>
-                <button type="button" class="primary" data-testid="print-now" on:click=move |_| { let _ = window().print(); }>
-                    "Print or save as PDF"
-                </button>
-            </div>
             <section class="cover">
                 <p class="muted">"AI security assessment"</p>
                 <h1 data-testid="report-name">{a.name.clone()}</h1>
@@ -225,5 +234,4 @@ pub fn ReportPage(id: String) -> impl IntoView {
             </section>
         </article>
     }
-    .into_any()
 }

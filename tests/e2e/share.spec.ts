@@ -1,0 +1,55 @@
+import { test, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
+
+// Share by link: the assessment travels in the fragment and opens read-only
+// in another browser, where it is saved only as a new copy.
+
+const strip = (a: any) => {
+  const { id, created, updated, ...rest } = a;
+  return rest;
+};
+
+test("a share link opened in a fresh context gives an identical assessment", async ({ page, browser }) => {
+  const fixture = readFileSync("tests/fixtures/assessment-rag-llm.json", "utf8");
+  const id = JSON.parse(fixture).id;
+  await page.goto("./#/about");
+  await page.evaluate(([id, text]) => localStorage.setItem(`aixa.assessment.${id}`, text), [id, fixture]);
+  await page.reload();
+  await page.goto(`./#/a/${id}/dashboard`);
+  await page.getByTestId("share").click();
+  const link = await page.getByTestId("share-link").inputValue();
+  expect(link).toMatch(/\/nested\/path\/aixa\/#\/s\/[A-Za-z0-9_-]+$/);
+  expect(link.length).toBeLessThan(8000);
+
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  const requests: string[] = [];
+  other.on("request", (r) => requests.push(r.url()));
+  await other.goto(link);
+  await expect(other.getByTestId("shared-banner")).toBeVisible();
+  await expect(other.getByTestId("report-name")).toHaveText("Support chatbot (RAG + hosted LLM)");
+  // Read-only: nothing is stored until the user saves a copy.
+  expect(await other.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("aixa.assessment.")))).toEqual([]);
+  // The fragment never reaches the server.
+  expect(requests.every((u) => !u.includes("/s/"))).toBe(true);
+
+  await other.getByTestId("save-copy").click();
+  await expect(other.getByTestId("step-page-profile")).toBeVisible();
+  const stored = await other.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith("aixa.assessment."))
+      .map((k) => JSON.parse(localStorage.getItem(k) ?? "null")),
+  );
+  expect(stored).toHaveLength(1);
+  expect(strip(stored[0])).toEqual(strip(JSON.parse(fixture)));
+  await context.close();
+});
+
+test("a corrupt or truncated link gets a clear message and the app keeps working", async ({ page }) => {
+  for (const payload of ["gQcyMDI0LTAxLU-9SgNBED7i", "!!!not-base64!!!", "AAAA", "_w"]) {
+    await page.goto(`./#/s/${payload}`);
+    await expect(page.getByTestId("share-error")).toContainText("This link could not be opened");
+  }
+  await page.getByRole("link", { name: "Go to your assessments" }).click();
+  await expect(page.getByRole("heading", { name: "Assessments" })).toBeVisible();
+});
