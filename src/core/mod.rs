@@ -4,6 +4,7 @@ pub mod answers;
 pub mod assessment;
 pub mod catalog;
 pub mod check;
+pub mod codec;
 pub mod dashboard;
 pub mod engine;
 pub mod explain;
