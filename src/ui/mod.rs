@@ -1,8 +1,8 @@
 //! The Leptos user interface: a thin layer over [`crate::core`].
 
 mod app;
-mod offline;
 mod components;
+mod offline;
 mod pages;
 mod router;
 mod state;

@@ -29,7 +29,13 @@ fn download(file: &str, mime: &str, text: &str) -> Result<(), JsValue> {
 fn file_stem(name: &str) -> String {
     let stem: String = name
         .chars()
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
     let stem = stem.trim_matches('-').to_string();
     if stem.is_empty() {
@@ -63,9 +69,17 @@ pub fn ExportBar() -> impl IntoView {
         let a = assess.assessment.get_untracked();
         let stem = file_stem(&a.name);
         let (file, mime, text) = match kind {
-            "md" => (format!("{stem}.md"), "text/markdown", markdown(&a, &storage::today())),
+            "md" => (
+                format!("{stem}.md"),
+                "text/markdown",
+                markdown(&a, &storage::today()),
+            ),
             "csv" => (format!("{stem}.csv"), "text/csv", csv(&a)),
-            _ => (format!("{stem}.aixa.json"), "application/json", a.to_json_pretty()),
+            _ => (
+                format!("{stem}.aixa.json"),
+                "application/json",
+                a.to_json_pretty(),
+            ),
         };
         error.set(
             download(&file, mime, &text)

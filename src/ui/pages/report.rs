@@ -73,7 +73,11 @@ pub fn ReportView() -> impl IntoView {
                 QuestionKind::YesNo => effective[i].0.as_str().to_string(),
                 QuestionKind::Components(_) => {
                     let c = a.answers.components(q.id).join(", ");
-                    if c.is_empty() { "none".into() } else { c }
+                    if c.is_empty() {
+                        "none".into()
+                    } else {
+                        c
+                    }
                 }
             };
             view! { <tr><td>{q.text}</td><td>{answer}</td></tr> }
