@@ -113,7 +113,7 @@ fn share_decoding_never_panics_on_the_corpus_mutated() {
         codec::decode(text, "x".into(), "").expect("every seed decodes");
     }
     let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let mut rng = Rng(0xdec0_de5);
+    let mut rng = Rng(0x0dec_0de5);
     for _ in 0..200_000 {
         let input = mutate(&mut rng, &seeds, alphabet);
         let text = String::from_utf8_lossy(&input);
