@@ -192,7 +192,11 @@ fn the_fixture_round_trips() {
 fn an_empty_assessment_round_trips() {
     let a = Assessment::new(catalog(), "e".into(), "New assessment".into(), NOW);
     let payload = round_trip(&a);
-    eprintln!("empty: {} characters: {payload}", payload.len());
+    let json = to_base64url(a.to_json().as_bytes()).len();
+    eprintln!(
+        "empty: {} characters (base64 of its JSON: {json}): {payload}",
+        payload.len()
+    );
     assert!(payload.len() <= 48);
 }
 
@@ -202,10 +206,11 @@ fn a_complete_assessment_without_free_text_fits_300_characters() {
     let a = complete(&mut rng, Spread::Realistic);
     let payload = round_trip(&a);
     eprintln!(
-        "complete without text: {} threats, {} controls, {} characters: {payload}",
+        "complete without text: {} threats, {} controls, {} characters (base64 of its JSON: {}): {payload}",
         a.risk.len(),
         a.controls.len(),
-        payload.len()
+        payload.len(),
+        to_base64url(a.to_json().as_bytes()).len()
     );
     assert!(a.risk.len() >= 15 && a.controls.len() >= 20);
     assert!(payload.len() <= 300, "{} characters", payload.len());
