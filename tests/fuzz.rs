@@ -1,10 +1,12 @@
 //! Fuzzing without a nightly toolchain: a deterministic mutation fuzzer over
 //! the committed seed corpus in tests/fuzz-corpus, for the two parsers that
 //! take untrusted input: JSON import and share-link decoding. Neither may
-//! ever panic. (cargo-fuzz needs nightly, which this project's machines lack;
+//! ever panic; nor may the CLI's answers parser. (cargo-fuzz needs nightly, which this project's machines lack;
 //! this runs in every `cargo test`.)
 
+use aixa::core::answers::Answers;
 use aixa::core::assessment::Assessment;
+use aixa::core::catalog::Catalog;
 use aixa::core::codec;
 use std::path::Path;
 
@@ -121,4 +123,29 @@ fn share_decoding_never_panics_on_the_corpus_mutated() {
             a.validate().expect("a decoded assessment is valid");
         }
     }
+}
+
+#[test]
+fn the_answers_parser_never_panics_on_a_million_inputs() {
+    let catalog = Catalog::by_edition("2024-01").expect("embedded");
+    let seeds = corpus("answers");
+    for seed in &seeds {
+        let text = std::str::from_utf8(seed).expect("utf-8 seed");
+        Answers::from_json(catalog, text).expect("every seed is valid");
+    }
+    let alphabet = br#"{}[]":,truefalsnl ragtrainshosted_model"#;
+    let mut rng = Rng(0x0a45_3e25);
+    let mut refused = 0usize;
+    for _ in 0..1_000_000 {
+        let input = mutate(&mut rng, &seeds, alphabet);
+        match Answers::from_json(catalog, &String::from_utf8_lossy(&input)) {
+            Ok(a) => a.validate(catalog).expect("accepted answers are valid"),
+            Err(e) => {
+                refused += 1;
+                // Every refusal is one line, as the CLI prints it.
+                assert!(!e.to_string().contains('\n'), "{e}");
+            }
+        }
+    }
+    assert!(refused > 0);
 }
