@@ -77,8 +77,19 @@ pub fn App() -> impl IntoView {
         {(!store.can_save.get_value()).then(|| view! {
             <p class="notice" role="alert">"Changes in this session are not saved."</p>
         })}
-        {move || store.save_error.get().map(|e| view! {
-            <p class="notice" role="alert" data-testid="save-error">{e}</p>
+        {move || store.save_error.get().map(|(message, a)| {
+            let save_file = move |_| {
+                let file = format!("{}.aixa.json", super::components::transfer::file_stem(&a.name));
+                let _ = super::components::transfer::download(&file, "application/json", &a.to_json_pretty());
+            };
+            view! {
+                <p class="notice" role="alert" data-testid="save-error">
+                    {message} " "
+                    <button type="button" class="primary" data-testid="save-error-export" on:click=save_file>
+                        "Save it as a file"
+                    </button>
+                </p>
+            }
         })}
         <main id="main" tabindex="-1">
             {move || match route.get() {

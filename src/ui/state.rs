@@ -13,7 +13,9 @@ pub struct Store {
     /// The assessment the catalog pages and the navigator reflect.
     pub current: RwSignal<Option<String>>,
     pub notices: RwSignal<Vec<String>>,
-    pub save_error: RwSignal<Option<String>>,
+    /// The last save that failed: the message, and the assessment it held,
+    /// so the user can still take it away as a file.
+    pub save_error: RwSignal<Option<(String, Assessment)>>,
     pub can_save: StoredValue<bool>,
 }
 
@@ -46,7 +48,8 @@ impl Store {
         if !self.can_save.get_value() {
             return;
         }
-        self.save_error.set(storage::save(a).err());
+        self.save_error
+            .set(storage::save(a).err().map(|message| (message, a.clone())));
     }
 
     /// Adds an assessment (new, duplicated or restored) and saves it.

@@ -132,10 +132,27 @@ pub fn load_all() -> Loaded {
 pub fn save(a: &Assessment) -> Result<(), String> {
     let store = storage().ok_or("browser storage is not available")?;
     store.set_item(&key_of(&a.id), &a.to_json()).map_err(|_| {
-        "Your browser refused to save (its storage may be full or disabled). Your latest \
-         changes are kept only until you leave this page."
-            .to_string()
+        format!(
+            "Your browser refused to save “{}”: its storage is full or disabled. What was saved \
+             before is untouched; your latest changes are kept only until you leave this page.",
+            a.name
+        )
     })
+}
+
+/// Bytes aixa holds in localStorage (browsers keep UTF-16: two bytes a unit).
+pub fn usage() -> usize {
+    let Some(store) = storage() else {
+        return 0;
+    };
+    keys(&store)
+        .into_iter()
+        .filter(|k| k.starts_with("aixa."))
+        .map(|k| {
+            let value = store.get_item(&k).ok().flatten().unwrap_or_default();
+            (k.encode_utf16().count() + value.encode_utf16().count()) * 2
+        })
+        .sum()
 }
 
 pub fn remove(id: &str) {

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::{JsCast, JsValue};
 
 /// Offers `text` as a download named `file`.
-fn download(file: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+pub fn download(file: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -26,7 +26,7 @@ fn download(file: &str, mime: &str, text: &str) -> Result<(), JsValue> {
 }
 
 /// A file name from the assessment's name: letters, digits and dashes.
-fn file_stem(name: &str) -> String {
+pub fn file_stem(name: &str) -> String {
     let stem: String = name
         .chars()
         .map(|c| {

@@ -137,6 +137,13 @@ pub fn AssessmentsPage() -> impl IntoView {
         <section class="panel">
             <h1>"Assessments"</h1>
             <p class="lede">"Each assessment is kept in this browser and saved as you work."</p>
+            <p class="muted" data-testid="storage-usage">
+                {move || {
+                    // Recomputed whenever the list changes.
+                    store.assessments.track();
+                    format!("aixa uses {:.1} KB of this browser's storage.", storage::usage() as f64 / 1024.0)
+                }}
+            </p>
             <form class="row create" on:submit=move |ev| { ev.prevent_default(); create(); }>
                 <label class="visually-hidden" for="new-name">"Name of the new assessment"</label>
                 <input
