@@ -27,6 +27,10 @@ pub struct Assessment {
     /// ISO 8601 times, UTC.
     pub created: String,
     pub updated: String,
+    /// Counts saves, so that two tabs editing one assessment notice each
+    /// other instead of silently overwriting.
+    #[serde(default)]
+    pub revision: u64,
     #[serde(default)]
     pub answers: Answers,
     /// Threat id → the user's departure from the rules.
@@ -328,6 +332,7 @@ impl Assessment {
             edition: catalog.edition.to_string(),
             created: now.to_string(),
             updated: now.to_string(),
+            revision: 0,
             answers: Answers::default(),
             overrides: BTreeMap::new(),
             responsibility: BTreeMap::new(),

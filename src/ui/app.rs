@@ -77,6 +77,22 @@ pub fn App() -> impl IntoView {
         {(!store.can_save.get_value()).then(|| view! {
             <p class="notice" role="alert">"Changes in this session are not saved."</p>
         })}
+        {move || store.conflict.get().map(|(theirs, _)| view! {
+            <div class="notice conflict" role="alertdialog" aria-labelledby="conflict-title" data-testid="conflict">
+                <p id="conflict-title">
+                    <strong>"“" {theirs.name.clone()} "” was changed in another tab."</strong>
+                    " Your last change here was not saved, so that neither overwrites the other."
+                </p>
+                <div class="row">
+                    <button type="button" data-testid="conflict-theirs" on:click=move |_| store.resolve(false)>
+                        "Use the other tab's version"
+                    </button>
+                    <button type="button" class="primary" data-testid="conflict-ours" on:click=move |_| store.resolve(true)>
+                        "Keep my change (replace theirs)"
+                    </button>
+                </div>
+            </div>
+        })}
         {move || store.save_error.get().map(|(message, a)| {
             let save_file = move |_| {
                 let file = format!("{}.aixa.json", super::components::transfer::file_stem(&a.name));

@@ -17,6 +17,9 @@ pub struct Store {
     /// so the user can still take it away as a file.
     pub save_error: RwSignal<Option<(String, Assessment)>>,
     pub can_save: StoredValue<bool>,
+    /// Another tab saved an assessment that this tab then changed: (theirs,
+    /// ours). Nothing is written until the user chooses.
+    pub conflict: RwSignal<Option<(Assessment, Assessment)>>,
 }
 
 impl Store {
@@ -29,18 +32,69 @@ impl Store {
         self.assessments.with(|all| all.iter().any(|a| a.id == id))
     }
 
-    /// Changes one assessment, stamps it and saves it at once.
+    /// Changes one assessment, stamps it and saves it at once, unless
+    /// another tab has saved a newer revision meanwhile: then nothing is
+    /// written and the user is asked.
     pub fn update(&self, id: &str, change: impl FnOnce(&mut Assessment)) {
-        let mut saved = None;
-        self.assessments.update(|all| {
-            if let Some(a) = all.iter_mut().find(|a| a.id == id) {
-                change(a);
-                a.updated = storage::now_iso();
-                saved = Some(a.clone());
+        if self.conflict.with_untracked(Option::is_some) {
+            return;
+        }
+        let Some(mut ours) = self.get(id) else {
+            return;
+        };
+        change(&mut ours);
+        ours.updated = storage::now_iso();
+        if let Some(theirs) = storage::load_one(id).filter(|t| t.revision > ours.revision) {
+            self.conflict.set(Some((theirs, ours)));
+            return;
+        }
+        ours.revision += 1;
+        self.replace(ours.clone());
+        self.persist(&ours);
+    }
+
+    /// Puts `a` in place of the assessment with its id, without saving.
+    pub fn replace(&self, a: Assessment) {
+        self.assessments
+            .update(|all| match all.iter_mut().find(|x| x.id == a.id) {
+                Some(slot) => *slot = a,
+                None => all.insert(0, a),
+            });
+    }
+
+    /// Settles a conflict: keep the other tab's version, or write ours over it.
+    pub fn resolve(&self, keep_ours: bool) {
+        let Some((theirs, mut ours)) = self.conflict.get_untracked() else {
+            return;
+        };
+        self.conflict.set(None);
+        if keep_ours {
+            ours.revision = theirs.revision + 1;
+            self.replace(ours.clone());
+            self.persist(&ours);
+        } else {
+            self.replace(theirs);
+        }
+    }
+
+    /// Another tab changed (or removed) an assessment: show it here too.
+    pub fn external_change(&self, key: &str, value: Option<String>) {
+        let Some(id) = key.strip_prefix(storage::PREFIX) else {
+            return;
+        };
+        match value.map(|v| crate::core::assessment::Assessment::from_json(&v)) {
+            Some(Ok(theirs)) if theirs.id == id => {
+                let newer = self
+                    .get(id)
+                    .is_none_or(|ours| theirs.revision > ours.revision);
+                if newer {
+                    self.replace(theirs);
+                }
             }
-        });
-        if let Some(a) = saved {
-            self.persist(&a);
+            Some(_) => {}
+            None => {
+                self.assessments.update(|all| all.retain(|a| a.id != id));
+            }
         }
     }
 
@@ -117,7 +171,15 @@ pub fn provide_store() -> Store {
         notices: RwSignal::new(loaded.notices),
         save_error: RwSignal::new(None),
         can_save: StoredValue::new(loaded.can_save),
+        conflict: RwSignal::new(None),
     };
+    // The storage event fires in every other tab of this origin on a save.
+    let handle = window_event_listener(leptos::ev::storage, move |ev| {
+        if let Some(key) = ev.key() {
+            store.external_change(&key, ev.new_value());
+        }
+    });
+    on_cleanup(move || handle.remove());
     provide_context(store);
     store
 }

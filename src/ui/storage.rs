@@ -128,6 +128,12 @@ pub fn load_all() -> Loaded {
     loaded
 }
 
+/// The stored version of one assessment, if it reads.
+pub fn load_one(id: &str) -> Option<Assessment> {
+    let text = storage()?.get_item(&key_of(id)).ok().flatten()?;
+    Assessment::from_json(&text).ok()
+}
+
 /// Saves one assessment; the error is a message for the user.
 pub fn save(a: &Assessment) -> Result<(), String> {
     let store = storage().ok_or("browser storage is not available")?;
