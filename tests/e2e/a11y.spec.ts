@@ -73,3 +73,83 @@ test("reduced motion turns transitions off", async ({ browser }) => {
     await context.close();
   }
 });
+
+/** Presses Tab until the focused element has this test id. Keys only. */
+async function tabTo(page: Page, testid: string, limit = 600) {
+  for (let i = 0; i < limit; i++) {
+    if ((await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))) === testid) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Tab never reached ${testid}`);
+}
+
+test("the whole assessment can be done by keyboard alone", async ({ page }) => {
+  await page.goto("./");
+  await expect(page.getByTestId("threat-list")).toBeVisible();
+  const k = page.keyboard;
+
+  // 1. Radios move with the arrow keys: Unknown → No → Yes.
+  for (const q of ["rag", "genai", "llm"]) {
+    await tabTo(page, `answer-${q}-unknown`);
+    await k.press("ArrowLeft");
+    await k.press("ArrowLeft");
+  }
+  await tabTo(page, "answer-trains-unknown");
+  await k.press("ArrowLeft");
+  await tabTo(page, "answer-hosted-model");
+  await k.press("Space");
+  await expect(page.getByTestId("answer-genai-yes")).toBeChecked();
+  await expect(page.getByTestId("answer-hosted-model")).toBeChecked();
+  await tabTo(page, "override-open-evasion");
+  await k.press("Enter");
+  await tabTo(page, "override-evasion-rationale");
+  await k.type("A classifier screens input first.");
+  await tabTo(page, "override-evasion-apply");
+  await k.press("Enter");
+  await expect(page.getByTestId("override-evasion")).toContainText("Included by you");
+
+  // 2. Responsibility.
+  await tabTo(page, "step-responsibility");
+  await k.press("Enter");
+  await tabTo(page, "confirm-defaults");
+  await k.press("Enter");
+
+  // 3. Verification: a select steps with the arrow keys.
+  await tabTo(page, "step-verification");
+  await k.press("Enter");
+  await tabTo(page, "ver-status-directpromptinjection");
+  for (let i = 0; i < 3; i++) await k.press("ArrowDown");
+  await expect(page.getByTestId("ver-status-directpromptinjection")).toHaveValue("verified");
+
+  // 4. Controls.
+  await tabTo(page, "step-controls");
+  await k.press("Enter");
+  await tabTo(page, "ctl-status-RATELIMIT");
+  await k.press("ArrowDown");
+  await k.press("ArrowDown");
+  await expect(page.getByTestId("ctl-status-RATELIMIT")).toHaveValue("implemented");
+
+  // 5. Risk.
+  await tabTo(page, "step-risk");
+  await k.press("Enter");
+  for (const part of ["inherent-likelihood", "inherent-impact", "residual-likelihood", "residual-impact"]) {
+    await tabTo(page, `risk-directpromptinjection-${part}`);
+    await k.press("ArrowDown");
+    await k.press("ArrowDown");
+  }
+  await expect(page.getByTestId("cell-inherent-2-2")).toHaveText("1");
+
+  // 6. Acceptance.
+  await tabTo(page, "step-acceptance");
+  await k.press("Enter");
+  await tabTo(page, "acc-decision-directpromptinjection");
+  await k.press("ArrowDown");
+  await tabTo(page, "acc-approver-directpromptinjection");
+  await k.type("CISO");
+  await expect(page.getByTestId("acc-decision-directpromptinjection")).toHaveValue("accepted");
+
+  // 7. Dashboard.
+  await tabTo(page, "step-dashboard");
+  await k.press("Enter");
+  await expect(page.getByTestId("chart-controls-implemented")).toHaveText("1");
+});
