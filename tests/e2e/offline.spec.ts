@@ -27,6 +27,11 @@ test("after the first visit the app reloads with the network off", async ({ page
 test("the single-file build works from file://", async ({ page }) => {
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
+  // Its policy (hashes, not 'self') must let it run and block nothing.
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  await page.addInitScript(() =>
+    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP ${e.violatedDirective}`)),
+  );
   await page.goto("file://" + resolve("target/aixa.html"));
   await expect(page.getByTestId("threat-list")).toBeVisible();
   await page.getByTestId("answer-genai-yes").check();
@@ -34,5 +39,7 @@ test("the single-file build works from file://", async ({ page }) => {
   await expect(page.getByTestId("threat-directpromptinjection")).toHaveAttribute("data-verdict", "applicable");
   await page.reload();
   await expect(page.getByTestId("answer-llm-yes")).toBeChecked();
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  expect(csp).toMatch(/script-src 'sha256-[^']+' 'wasm-unsafe-eval'; style-src 'sha256-[^']+'/);
   expect(errors).toEqual([]);
 });
