@@ -48,7 +48,7 @@ fn markdown_covers_every_step() {
     }
     assert!(md.contains("Included by override: A small classifier"));
     assert!(md.contains("Reviews due by 2026-11-25: Direct prompt injection."));
-    assert!(md.contains("| Direct prompt injection | 4×4 = 16 | 2×3 = 6 | Accepted | CISO |"));
+    assert!(md.contains("| Direct prompt injection | 4 × 4 = 16 | 2 × 3 = 6 | Accepted | CISO |"));
 }
 
 /// A minimal RFC 4180 reader, to check what a spreadsheet would see.

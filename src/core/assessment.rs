@@ -225,6 +225,14 @@ pub struct Score {
 }
 
 impl Score {
+    /// "4 × 3 = 12", or "–" while either is unset.
+    pub fn describe(self) -> String {
+        match (self.likelihood, self.impact) {
+            (Some(l), Some(i)) => format!("{l} × {i} = {}", l * i),
+            _ => "–".into(),
+        }
+    }
+
     /// Likelihood × impact, once both are set.
     pub fn level(self) -> Option<u8> {
         Some(self.likelihood? * self.impact?)

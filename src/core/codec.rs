@@ -1037,6 +1037,13 @@ fn day_number(y: i64, m: i64, d: i64) -> i64 {
     era * 146_097 + doe - 730_425
 }
 
+/// The ISO date (YYYY-MM-DD) of a day counted from 1970-01-01, as the system
+/// clock counts.
+pub fn iso_date_from_unix_days(days: i64) -> String {
+    // 1970-01-01 is 10,957 days before this module's 2000-01-01 epoch.
+    format_date(days - 10_957)
+}
+
 /// The inverse of [`day_number`], for days within years 0–9999.
 fn format_date(days: i64) -> String {
     let z = days + 730_425;

@@ -1,4 +1,23 @@
 import { expect, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+
+/** The fixture assessment, as text, and its id. */
+export const fixture = readFileSync("tests/fixtures/assessment-rag-llm.json", "utf8");
+export const fixtureId: string = JSON.parse(fixture).id;
+
+/** An assessment without the fields a copy gets anew. */
+export const strip = (a: any) => {
+  const { id, created, updated, revision, ...rest } = a;
+  return rest;
+};
+
+/** Stores the fixture in this browser and opens one of its steps. */
+export async function openFixture(page: Page, step: string) {
+  await page.goto("./#/about");
+  await page.evaluate(([id, text]) => localStorage.setItem(`aixa.assessment.${id}`, text), [fixtureId, fixture]);
+  await page.reload();
+  await page.goto(`./#/a/${fixtureId}/${step}`);
+}
 
 // Shared flows for the browser tests.
 

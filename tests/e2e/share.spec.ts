@@ -1,21 +1,12 @@
 import { test, expect } from "@playwright/test";
-import { readFileSync } from "node:fs";
+import { fixture, fixtureId, openFixture, strip } from "./flows";
 
 // Share by link: the assessment travels in the fragment and opens read-only
 // in another browser, where it is saved only as a new copy.
 
-const strip = (a: any) => {
-  const { id, created, updated, ...rest } = a;
-  return rest;
-};
-
 test("a share link opened in a fresh context gives an identical assessment", async ({ page, browser }) => {
-  const fixture = readFileSync("tests/fixtures/assessment-rag-llm.json", "utf8");
-  const id = JSON.parse(fixture).id;
-  await page.goto("./#/about");
-  await page.evaluate(([id, text]) => localStorage.setItem(`aixa.assessment.${id}`, text), [id, fixture]);
-  await page.reload();
-  await page.goto(`./#/a/${id}/dashboard`);
+  const id = fixtureId;
+  await openFixture(page, "dashboard");
   await page.getByTestId("share").click();
   const link = await page.getByTestId("share-link").inputValue();
   expect(link).toMatch(/\/nested\/path\/aixa\/#\/s\/[A-Za-z0-9_-]+$/);

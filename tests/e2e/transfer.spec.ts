@@ -1,20 +1,12 @@
 import { test, expect } from "@playwright/test";
+import { fixture, fixtureId, openFixture, strip } from "./flows";
 import { readFileSync } from "node:fs";
 
 // Export and import: files are made and read in the browser.
 
-const strip = (a: any) => {
-  const { id, created, updated, ...rest } = a;
-  return rest;
-};
-
 test("export → import round trip gives an identical assessment", async ({ page, browser }) => {
-  const fixture = readFileSync("tests/fixtures/assessment-rag-llm.json", "utf8");
-  const id = JSON.parse(fixture).id;
-  await page.goto("./#/about");
-  await page.evaluate(([id, text]) => localStorage.setItem(`aixa.assessment.${id}`, text), [id, fixture]);
-  await page.goto(`./#/a/${id}/dashboard`);
-  await page.reload();
+  const id = fixtureId;
+  await openFixture(page, "dashboard");
   await expect(page.getByTestId("step-page-dashboard")).toBeVisible();
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-json").click()]);
@@ -47,7 +39,7 @@ test("export → import round trip gives an identical assessment", async ({ page
 test("a bad import names the problem and changes nothing", async ({ page }) => {
   await page.goto("./#/assessments");
   const before = await page.evaluate(() => JSON.stringify(localStorage));
-  const bad = readFileSync("tests/fixtures/assessment-rag-llm.json", "utf8").replace('"approver": "CISO", "date": "2026-11-20", "rationale": "Residual', '"aprover": "CISO", "date": "2026-11-20", "rationale": "Residual');
+  const bad = fixture.replace('"approver": "CISO", "date": "2026-11-20", "rationale": "Residual', '"aprover": "CISO", "date": "2026-11-20", "rationale": "Residual');
   await page.getByTestId("import-file").setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from(bad) });
   await expect(page.getByTestId("import-message")).toContainText("Not imported: bad.json");
   await expect(page.getByTestId("import-message")).toContainText("unknown field `aprover`");
@@ -55,12 +47,8 @@ test("a bad import names the problem and changes nothing", async ({ page }) => {
 });
 
 test("the printable report holds every step and prints cleanly", async ({ page }) => {
-  const fixture = readFileSync("tests/fixtures/assessment-rag-llm.json", "utf8");
-  const id = JSON.parse(fixture).id;
-  await page.goto("./#/about");
-  await page.evaluate(([id, text]) => localStorage.setItem(`aixa.assessment.${id}`, text), [id, fixture]);
-  await page.reload();
-  await page.goto(`./#/a/${id}/dashboard`);
+  const id = fixtureId;
+  await openFixture(page, "dashboard");
   await page.getByTestId("print").click();
   const report = page.getByTestId("report");
   await expect(report).toBeVisible();

@@ -157,10 +157,6 @@ pub fn markdown(a: &Assessment, today: &str) -> String {
     let _ = writeln!(w, "## 5–6. Risk and acceptance\n");
     let _ = writeln!(w, "| Threat | Inherent (L×I) | Residual (L×I) | Decision | Approver | Date | Review | Rationale |");
     let _ = writeln!(w, "| --- | --- | --- | --- | --- | --- | --- | --- |");
-    let score = |s: crate::core::assessment::Score| match (s.likelihood, s.impact) {
-        (Some(l), Some(i)) => format!("{l}×{i} = {}", l * i),
-        _ => "–".into(),
-    };
     for &t in &scope {
         let threat = &catalog.threats[t];
         let r = a.risk.get(threat.id).copied().unwrap_or_default();
@@ -169,8 +165,8 @@ pub fn markdown(a: &Assessment, today: &str) -> String {
             w,
             "| {} | {} | {} | {} | {} | {} | {} | {} |",
             threat.name,
-            score(r.inherent),
-            score(r.residual),
+            r.inherent.describe(),
+            r.residual.describe(),
             acc.decision.label(),
             or_dash(&acc.approver),
             or_dash(&acc.date),

@@ -1,7 +1,7 @@
 //! The printable report: everything the assessment decided, on paper-shaped
 //! pages. "Print to PDF" in the browser turns it into the auditor's copy.
 
-use crate::core::assessment::{ControlStatus, Party, Score};
+use crate::core::assessment::{ControlStatus, Party};
 use crate::core::catalog::QuestionKind;
 use crate::core::dashboard::{control_layout, figures, in_scope};
 use crate::core::explain::reasons;
@@ -19,13 +19,6 @@ fn or_dash(s: &str) -> String {
         "–".into()
     } else {
         s.to_string()
-    }
-}
-
-fn score(s: Score) -> String {
-    match (s.likelihood, s.impact) {
-        (Some(l), Some(i)) => format!("{l} × {i} = {}", l * i),
-        _ => "–".into(),
     }
 }
 
@@ -171,8 +164,8 @@ pub fn ReportView() -> impl IntoView {
             view! {
                 <tr>
                     <td>{threat.name}</td>
-                    <td>{score(r.inherent)}</td>
-                    <td>{score(r.residual)}</td>
+                    <td>{r.inherent.describe()}</td>
+                    <td>{r.residual.describe()}</td>
                     <td>{acc.decision.label()}</td>
                     <td>{or_dash(&acc.approver)}</td>
                     <td>{or_dash(&acc.date)}</td>
