@@ -44,3 +44,21 @@ test("a corrupt or truncated link gets a clear message and the app keeps working
   await page.getByRole("link", { name: "Go to your assessments" }).click();
   await expect(page.getByRole("heading", { name: "Assessments" })).toBeVisible();
 });
+
+test("a link that would pass 8,000 characters is not offered; a file is", async ({ page }) => {
+  const a = JSON.parse(fixture);
+  // Notes that do not compress: 9,000 random letters.
+  let seed = 7;
+  const noise = Array.from({ length: 9000 }, () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"[seed % 62];
+  }).join("");
+  a.controls.RATELIMIT.notes = noise;
+  await page.goto("./#/about");
+  await page.evaluate(([id, text]) => localStorage.setItem(`aixa.assessment.${id}`, text), [fixtureId, JSON.stringify(a)]);
+  await page.reload();
+  await page.goto(`./#/a/${fixtureId}/dashboard`);
+  await page.getByTestId("share").click();
+  await expect(page.getByTestId("share-too-long")).toContainText("Share the assessment as a file instead");
+  await expect(page.getByTestId("share-link")).toHaveCount(0);
+});
