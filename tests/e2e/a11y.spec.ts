@@ -84,6 +84,8 @@ async function tabTo(page: Page, testid: string, limit = 600) {
 }
 
 test("the whole assessment can be done by keyboard alone", async ({ page }) => {
+  // Hundreds of key presses, one at a time, as a person would make them.
+  test.setTimeout(180_000);
   await page.goto("./");
   await expect(page.getByTestId("threat-list")).toBeVisible();
   const k = page.keyboard;
