@@ -11,6 +11,8 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
+  // Generous: CI shares two cores between two workers and a release build.
+  timeout: 60_000,
   reporter: [["list"]],
   forbidOnly: !!process.env.CI,
   use: {
