@@ -216,6 +216,18 @@ pub struct ControlPlan {
     pub due: String,
 }
 
+impl ControlPlan {
+    /// The line a report shows: the rationale of a control that does not
+    /// apply, the notes otherwise.
+    pub fn note_line(&self) -> String {
+        if self.status == ControlStatus::NotApplicable {
+            format!("Not applicable: {}", self.rationale)
+        } else {
+            self.notes.clone()
+        }
+    }
+}
+
 /// Likelihood and impact, each 1–5.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,6 +1,6 @@
 //! The seven steps, their progress, and the figures of the dashboard.
 
-use super::assessment::{Assessment, Assurance, ControlStatus, Decision, Party};
+use super::assessment::{Assessment, ControlStatus, Decision, Party};
 use super::engine::Selection;
 use super::responsibility::in_force;
 
@@ -109,6 +109,33 @@ pub fn external(a: &Assessment, selection: &Selection) -> Vec<usize> {
         .collect()
 }
 
+/// Threats not ours alone whose assurance is not settled (verified, or known
+/// to be unobtainable).
+pub fn open_verifications(a: &Assessment, selection: &Selection) -> Vec<usize> {
+    let catalog = selection.catalog;
+    external(a, selection)
+        .into_iter()
+        .filter(|&t| {
+            !a.verification
+                .get(catalog.threats[t].id)
+                .is_some_and(|v| v.status.is_settled())
+        })
+        .collect()
+}
+
+/// In-scope threats whose residual risk is not accepted.
+pub fn open_acceptances(a: &Assessment, selection: &Selection) -> Vec<usize> {
+    let catalog = selection.catalog;
+    in_scope(selection)
+        .into_iter()
+        .filter(|&t| {
+            a.acceptance
+                .get(catalog.threats[t].id)
+                .is_none_or(|x| x.decision != Decision::Accepted)
+        })
+        .collect()
+}
+
 pub fn control_status(a: &Assessment, id: &str) -> ControlStatus {
     a.controls.get(id).map(|c| c.status).unwrap_or_default()
 }
@@ -199,16 +226,8 @@ pub fn figures(a: &Assessment, today: &str) -> Figures {
             )
         })
         .collect();
-    let open_verifications = external.iter().copied().filter(|t| !settled(t)).collect();
-    let open_acceptances = scope
-        .iter()
-        .copied()
-        .filter(|t| {
-            a.acceptance
-                .get(threat_id(*t))
-                .is_none_or(|x| x.decision != Decision::Accepted)
-        })
-        .collect();
+    let open_verifications = open_verifications(a, &selection);
+    let open_acceptances = open_acceptances(a, &selection);
     let reviews_due = scope
         .iter()
         .copied()
@@ -243,11 +262,6 @@ pub fn figures(a: &Assessment, today: &str) -> Figures {
         reviews_due,
         guidelines,
     }
-}
-
-/// Verification statuses that still need work, for the step's own list.
-pub fn is_unverified(status: Assurance) -> bool {
-    !status.is_settled()
 }
 
 /// The selected controls laid out as the navigator is: the general groups,

@@ -1,7 +1,7 @@
 //! The assessment as a Markdown report, for design reviews and audits.
 
 use super::md_escape as esc;
-use crate::core::assessment::{Assessment, ControlStatus, Decision};
+use crate::core::assessment::{Assessment, Decision};
 use crate::core::dashboard::{control_layout, control_status, figures, in_scope};
 use crate::core::explain::reasons;
 use crate::core::responsibility::{default_for, in_force};
@@ -135,11 +135,7 @@ pub fn markdown(a: &Assessment, today: &str) -> String {
         for c in controls {
             let control = &catalog.controls[c];
             let plan = a.controls.get(control.id).cloned().unwrap_or_default();
-            let notes = if plan.status == ControlStatus::NotApplicable {
-                format!("Not applicable: {}", plan.rationale)
-            } else {
-                plan.notes.clone()
-            };
+            let notes = plan.note_line();
             let _ = writeln!(
                 w,
                 "| {} {} | {} | {} | {} | {} |",

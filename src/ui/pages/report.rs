@@ -1,7 +1,7 @@
 //! The printable report: everything the assessment decided, on paper-shaped
 //! pages. "Print to PDF" in the browser turns it into the auditor's copy.
 
-use crate::core::assessment::{ControlStatus, Party};
+use crate::core::assessment::Party;
 use crate::core::catalog::QuestionKind;
 use crate::core::dashboard::{control_layout, figures, in_scope};
 use crate::core::explain::reasons;
@@ -129,11 +129,7 @@ pub fn ReportView() -> impl IntoView {
                 .map(|c| {
                     let control = &catalog.controls[c];
                     let plan = a.controls.get(control.id).cloned().unwrap_or_default();
-                    let notes = if plan.status == ControlStatus::NotApplicable {
-                        format!("Not applicable: {}", plan.rationale)
-                    } else {
-                        plan.notes.clone()
-                    };
+                    let notes = plan.note_line();
                     view! {
                         <tr>
                             <td><code>{control.id}</code> " " {control.name}</td>

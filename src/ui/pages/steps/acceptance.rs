@@ -4,7 +4,7 @@
 
 use super::risk::{band, level_text};
 use crate::core::assessment::{Acceptance, Decision};
-use crate::core::dashboard::in_scope;
+use crate::core::dashboard::{in_scope, open_acceptances};
 use crate::core::route::Route;
 use crate::ui::router::href;
 use crate::ui::state::{use_assess, Assess};
@@ -170,18 +170,9 @@ pub fn AcceptanceStep() -> impl IntoView {
     let catalog = assess.catalog;
     let threats = Memo::new(move |_| assess.selection.with(in_scope));
     let open = Memo::new(move |_| {
-        assess.assessment.with(|a| {
-            threats.with(|ts| {
-                ts.iter()
-                    .copied()
-                    .filter(|&t| {
-                        a.acceptance
-                            .get(catalog.threats[t].id)
-                            .is_none_or(|x| x.decision != Decision::Accepted)
-                    })
-                    .collect::<Vec<_>>()
-            })
-        })
+        assess
+            .assessment
+            .with(|a| assess.selection.with(|s| open_acceptances(a, s)))
     });
     view! {
         <section class="panel acceptance-step">

@@ -2,7 +2,7 @@
 //! ours, what assurance the provider has given.
 
 use crate::core::assessment::{Assurance, Verification};
-use crate::core::dashboard::external;
+use crate::core::dashboard::{external, open_verifications};
 use crate::core::responsibility::in_force;
 use crate::core::route::Route;
 use crate::ui::router::href;
@@ -93,17 +93,9 @@ pub fn VerificationStep() -> impl IntoView {
             .with(|a| assess.selection.with(|s| external(a, s)))
     });
     let unverified = move || {
-        assess.assessment.with(|a| {
-            threats
-                .get()
-                .into_iter()
-                .filter(|&t| {
-                    !a.verification
-                        .get(catalog.threats[t].id)
-                        .is_some_and(|v| v.status.is_settled())
-                })
-                .collect::<Vec<_>>()
-        })
+        assess
+            .assessment
+            .with(|a| assess.selection.with(|s| open_verifications(a, s)))
     };
     view! {
         <section class="panel">
