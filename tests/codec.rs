@@ -11,7 +11,7 @@ use aixa::core::catalog::{Catalog, QuestionKind};
 use aixa::core::codec::{
     decode, encode, from_base64url, link, payload_of, to_base64url, DecodeError, MAX_LINK_CHARS,
 };
-use common::catalog;
+use common::{catalog, Rng};
 use std::time::{Duration, Instant};
 
 const NOW: &str = "2027-01-02T03:04:05Z";
@@ -37,30 +37,6 @@ fn round_trip(a: &Assessment) -> String {
     b.updated.clone_from(&a.updated);
     assert_eq!(&b, a, "payload {payload}");
     payload
-}
-
-/// xorshift64*: deterministic, no dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn chance(&mut self, percent: usize) -> bool {
-        self.below(100) < percent
-    }
-
-    fn pick<T: Copy>(&mut self, from: &[T]) -> T {
-        from[self.below(from.len())]
-    }
 }
 
 fn threat_id(i: usize) -> String {

@@ -4,27 +4,14 @@
 //! ever panic; nor may the CLI's answers parser. (cargo-fuzz needs nightly, which this project's machines lack;
 //! this runs in every `cargo test`.)
 
+mod common;
+
 use aixa::core::answers::Answers;
 use aixa::core::assessment::Assessment;
 use aixa::core::catalog::Catalog;
 use aixa::core::codec;
+use common::Rng;
 use std::path::Path;
-
-/// xorshift64*: small, fast and reproducible.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 fn corpus(kind: &str) -> Vec<Vec<u8>> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
