@@ -11,17 +11,11 @@ use aixa::core::catalog::{Catalog, QuestionKind};
 use aixa::core::codec::{
     decode, encode, from_base64url, link, payload_of, to_base64url, DecodeError, MAX_LINK_CHARS,
 };
+use common::reference::{
+    complete, control_id, date, empty, fixture, threat_id, typical, Spread, NOW,
+};
 use common::{catalog, Rng};
 use std::time::{Duration, Instant};
-
-const NOW: &str = "2027-01-02T03:04:05Z";
-
-fn fixture() -> Assessment {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/assessment-rag-llm.json");
-    let text = std::fs::read_to_string(path).expect("fixture");
-    Assessment::from_json(&text).expect("the fixture loads")
-}
 
 /// Decodes and checks the result equals `a` but for what never travels.
 fn round_trip(a: &Assessment) -> String {
@@ -37,117 +31,6 @@ fn round_trip(a: &Assessment) -> String {
     b.updated.clone_from(&a.updated);
     assert_eq!(&b, a, "payload {payload}");
     payload
-}
-
-fn threat_id(i: usize) -> String {
-    catalog().threats[i].id.to_string()
-}
-
-fn control_id(i: usize) -> String {
-    catalog().controls[i].id.to_string()
-}
-
-fn date(days_after_2026_01_01: u64) -> String {
-    // Months of 2026 and 2027 are enough here.
-    const LENGTHS: [u64; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    let (mut year, mut d) = (2026, days_after_2026_01_01 % 730);
-    if d >= 365 {
-        year += 1;
-        d -= 365;
-    }
-    let mut month = 0;
-    while d >= LENGTHS[month] {
-        d -= LENGTHS[month];
-        month += 1;
-    }
-    format!("{year}-{:02}-{:02}", month + 1, d + 1)
-}
-
-/// Every in-scope threat and selected control of the fixture's profile,
-/// filled in completely, with no free text but the name. `spread` sets how
-/// varied the dates are.
-fn complete(rng: &mut Rng, spread: Spread) -> Assessment {
-    let f = fixture();
-    let c = catalog();
-    let mut a = Assessment::new(c, "complete".into(), f.name.clone(), NOW);
-    a.answers = f.answers.clone();
-    let selection = a.selection();
-    let sign_off = 320;
-    for v in selection.verdicts.iter().filter(|v| v.in_scope()) {
-        let id = threat_id(v.threat);
-        let (verified, accepted, review) = match spread {
-            // Verified over two months, one sign-off, reviews at 6 or 12 months.
-            Spread::Realistic => (
-                date(260 + rng.below(60) as u64),
-                date(sign_off),
-                date(sign_off + rng.pick(&[182, 365])),
-            ),
-            Spread::Random => (
-                date(rng.below(730) as u64),
-                date(rng.below(730) as u64),
-                date(rng.below(730) as u64),
-            ),
-        };
-        let score = |rng: &mut Rng| Some(1 + rng.below(5) as u8);
-        a.responsibility.insert(
-            id.clone(),
-            Responsibility {
-                party: rng.pick(&Party::ALL),
-                provider: String::new(),
-            },
-        );
-        a.verification.insert(
-            id.clone(),
-            Verification {
-                status: rng.pick(&Assurance::ALL),
-                date: verified,
-                ..Verification::default()
-            },
-        );
-        a.risk.insert(
-            id.clone(),
-            RiskScore {
-                inherent: Score {
-                    likelihood: score(rng),
-                    impact: score(rng),
-                },
-                residual: Score {
-                    likelihood: score(rng),
-                    impact: score(rng),
-                },
-            },
-        );
-        a.acceptance.insert(
-            id,
-            Acceptance {
-                decision: rng.pick(&[Decision::Accepted, Decision::NotAccepted]),
-                date: accepted,
-                review,
-                ..Acceptance::default()
-            },
-        );
-    }
-    for s in &selection.controls {
-        a.controls.insert(
-            control_id(s.control),
-            ControlPlan {
-                status: rng.pick(&[
-                    ControlStatus::NotDecided,
-                    ControlStatus::Planned,
-                    ControlStatus::Implemented,
-                ]),
-                ..ControlPlan::default()
-            },
-        );
-    }
-    a.validate().expect("the complete assessment is valid");
-    a
-}
-
-#[derive(Clone, Copy)]
-enum Spread {
-    Realistic,
-    Random,
 }
 
 #[test]
@@ -166,7 +49,7 @@ fn the_fixture_round_trips() {
 
 #[test]
 fn an_empty_assessment_round_trips() {
-    let a = Assessment::new(catalog(), "e".into(), "New assessment".into(), NOW);
+    let a = empty();
     let payload = round_trip(&a);
     let json = to_base64url(a.to_json().as_bytes()).len();
     eprintln!(
@@ -178,8 +61,8 @@ fn an_empty_assessment_round_trips() {
 
 #[test]
 fn a_complete_assessment_without_free_text_fits_300_characters() {
-    let mut rng = Rng(0x5eed);
-    let a = complete(&mut rng, Spread::Realistic);
+    let (mut rng, spread) = typical();
+    let a = complete(&mut rng, spread);
     let payload = round_trip(&a);
     eprintln!(
         "complete without text: {} threats, {} controls, {} characters (base64 of its JSON: {}): {payload}",

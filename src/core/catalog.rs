@@ -69,7 +69,7 @@ pub struct Choice {
     pub label: &'static str,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Threat {
     pub id: &'static str,
     pub section: &'static str,
@@ -99,7 +99,7 @@ pub struct Threat {
     pub maker_owns_when: Option<Expr>,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Control {
     pub id: &'static str,
     pub name: &'static str,
@@ -162,7 +162,7 @@ pub struct GenaiRow {
     pub threats: &'static [usize],
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum Rule {
     Always,
     /// Applicable when any child threat is.
@@ -171,7 +171,7 @@ pub enum Rule {
 }
 
 /// A rule expression over yes/no questions (indices into the questions).
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum Expr {
     Question(usize),
     Not(&'static Expr),
@@ -184,17 +184,21 @@ include!(concat!(env!("OUT_DIR"), "/editions.rs"));
 impl Catalog {
     /// Every embedded edition, oldest first.
     pub fn all() -> &'static [Catalog] {
+        // The benchmark's build only: every edition 20 times its size.
+        #[cfg(feature = "bench-20x")]
+        return super::synthetic::scaled_editions(20);
+        #[cfg(not(feature = "bench-20x"))]
         EDITIONS
     }
 
     pub fn by_edition(edition: &str) -> Option<&'static Catalog> {
-        EDITIONS.iter().find(|c| c.edition == edition)
+        Self::all().iter().find(|c| c.edition == edition)
     }
 
     /// The edition new assessments use.
     pub fn default_edition() -> &'static Catalog {
         // build.rs refuses to build without at least one edition.
-        &EDITIONS[0]
+        &Self::all()[0]
     }
 
     pub fn question(&self, id: &str) -> Option<(usize, &'static Question)> {

@@ -153,6 +153,14 @@ pub fn select_with(
     let effective = answers.effective(catalog);
     let n = catalog.threats.len();
     let mut verdicts: Vec<Option<ThreatVerdict>> = vec![None; n];
+    // One pass for every threat's children: asking the catalog per group
+    // would scan all threats for each group, quadratic in the catalog's size.
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, t) in catalog.threats.iter().enumerate() {
+        if let Some(p) = t.parent {
+            children[p].push(i);
+        }
+    }
 
     // Children always follow their parent in the catalog, so walking it
     // backwards decides every child before its group.
@@ -175,9 +183,9 @@ pub fn select_with(
                 }
             }
             Rule::AnyChild => {
-                let children: Vec<(usize, Verdict)> = catalog
-                    .children(i)
-                    .map(|c| {
+                let children: Vec<(usize, Verdict)> = children[i]
+                    .iter()
+                    .map(|&c| {
                         (
                             c,
                             verdicts[c].as_ref().map_or(Verdict::Unknown, |v| v.verdict),
@@ -255,25 +263,30 @@ fn select_controls(
             threats: Vec::new(),
             general: false,
         });
+        // Duplicates go at the end, with a sort: checking each insertion
+        // would be quadratic in the threats a control serves.
         match threat {
             None => entry.general = true,
-            Some(t) if !entry.threats.contains(&t) => entry.threats.push(t),
-            Some(_) => {}
+            Some(t) => entry.threats.push(t),
         }
     };
 
     for group in catalog.groups {
+        let prefix = format!("{}.", group.section);
+        let branch: Vec<usize> = match group.scope {
+            Scope::All => Vec::new(),
+            Scope::Use | Scope::Development => in_scope
+                .iter()
+                .copied()
+                .filter(|&t| catalog.threats[t].section.starts_with(&prefix))
+                .collect(),
+        };
         for &control in group.controls {
-            match group.scope {
-                Scope::All => serve(control, None),
-                Scope::Use | Scope::Development => {
-                    let prefix = format!("{}.", group.section);
-                    for &t in &in_scope {
-                        if catalog.threats[t].section.starts_with(&prefix) {
-                            serve(control, Some(t));
-                        }
-                    }
-                }
+            if group.scope == Scope::All {
+                serve(control, None);
+            }
+            for &t in &branch {
+                serve(control, Some(t));
             }
         }
     }
@@ -296,6 +309,7 @@ fn select_controls(
                 s.threats = in_scope.clone();
             } else {
                 s.threats.sort_unstable();
+                s.threats.dedup();
             }
             s
         })

@@ -15,4 +15,5 @@ pub mod rule;
 pub mod search;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;
+pub mod synthetic;
 pub mod vocab;

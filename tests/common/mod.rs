@@ -2,6 +2,8 @@
 //! the catalog data, as the oracle for the engine and the CLI tests.
 #![allow(dead_code)]
 
+pub mod reference;
+
 use aixa::core::answers::{Answers, Tri};
 use aixa::core::catalog::Catalog;
 

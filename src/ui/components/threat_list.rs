@@ -2,7 +2,7 @@
 //! user's overrides.
 
 use crate::core::assessment::Override;
-use crate::core::engine::Verdict;
+use crate::core::engine::{Selection, Verdict};
 use crate::core::explain::reasons;
 use crate::core::route::Route;
 use crate::ui::components::rationale::RationaleForm;
@@ -61,17 +61,13 @@ pub fn VerdictCounts() -> impl IntoView {
 /// The override control of one threat: a button that opens a small form
 /// which will not apply without a rationale.
 #[component]
-fn OverrideControl(index: usize) -> impl IntoView {
+fn OverrideControl(index: usize, row: Memo<Row>) -> impl IntoView {
     let assess = use_assess();
     let threat = &assess.catalog.threats[index];
     let id = threat.id;
     let open = RwSignal::new(false);
-    let manual = move || assess.selection.with(|s| s.verdicts[index].manual);
-    let rule_scope = move || {
-        assess
-            .selection
-            .with(|s| s.verdicts[index].verdict.in_scope())
-    };
+    let manual = move || row.with(|r| r.manual);
+    let rule_scope = move || row.with(|r| r.verdict.in_scope());
     let rationale = move || {
         assess
             .assessment
@@ -132,6 +128,36 @@ fn OverrideControl(index: usize) -> impl IntoView {
     }
 }
 
+/// What one row of the list shows.
+#[derive(Clone, PartialEq)]
+struct Row {
+    verdict: Verdict,
+    in_scope: bool,
+    manual: Option<bool>,
+    reasons: Vec<String>,
+}
+
+impl Row {
+    /// One memo per row, and the row's DOM reads only that: an answer then
+    /// rewrites only the rows it changes. Reading the selection from several
+    /// places per row would also cost more than it looks, since every
+    /// subscriber of the selection leaves and rejoins it on each change at a
+    /// cost that grows with their number.
+    fn memo(selection: Memo<Selection>, ti: usize) -> Memo<Row> {
+        Memo::new(move |_| {
+            selection.with(|s| {
+                let v = &s.verdicts[ti];
+                Row {
+                    verdict: v.verdict,
+                    in_scope: v.in_scope(),
+                    manual: v.manual,
+                    reasons: reasons(s, v),
+                }
+            })
+        })
+    }
+}
+
 #[component]
 pub fn ThreatList() -> impl IntoView {
     let assess = use_assess();
@@ -148,13 +174,14 @@ pub fn ThreatList() -> impl IntoView {
                 .filter(|(_, t)| t.top_section == si)
                 .map(|(ti, threat)| {
                     let is_child = catalog.depth(ti) > 0;
-                    let verdict = move || selection.with(|s| s.verdicts[ti].verdict);
-                    let in_scope = move || selection.with(|s| s.verdicts[ti].in_scope());
+                    let row = Row::memo(selection, ti);
+                    let verdict = move || row.with(|r| r.verdict);
+                    let in_scope = move || row.with(|r| r.in_scope);
                     let why = move || {
-                        selection.with(|s| {
-                            reasons(s, &s.verdicts[ti])
-                                .into_iter()
-                                .map(|r| view! { <li>{r}</li> })
+                        row.with(|r| {
+                            r.reasons
+                                .iter()
+                                .map(|r| view! { <li>{r.clone()}</li> })
                                 .collect_view()
                         })
                     };
@@ -180,7 +207,7 @@ pub fn ThreatList() -> impl IntoView {
                                 </a>
                             </div>
                             <ul class="reasons">{why}</ul>
-                            <OverrideControl index=ti />
+                            <OverrideControl index=ti row />
                         </li>
                     }
                 })

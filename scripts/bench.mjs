@@ -1,0 +1,296 @@
+// The browser half of scripts/bench, and the one table it prints.
+//
+// usage: node scripts/bench.mjs SITE OUT
+//   SITE holds app/ (the release build), app20x/ (the same app over a catalog
+//   20 times the edition's size) and links.json; criterion's estimates are
+//   read from target/criterion. Results go to OUT/results.{json,md}.
+
+import { chromium } from "@playwright/test";
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { budgets, kb, measure } from "./bytes.mjs";
+
+const [site, out] = process.argv.slice(2);
+if (!site || !out) {
+  console.error("usage: node scripts/bench.mjs SITE OUT");
+  process.exit(2);
+}
+const COLD_LOADS = 20;
+const CHANGES = 200;
+const WARM_UP = 10;
+const port = Number(process.env.BENCH_PORT ?? 4199);
+const root = `http://127.0.0.1:${port}/`;
+
+const args = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+  "--disable-sync",
+  "--disable-quic",
+  "--enable-precise-memory-info",
+];
+
+const median = (xs) => quantile(xs, 0.5);
+function quantile(xs, q) {
+  // Nearest rank: the smallest value with at least q of the samples at or below it.
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.max(0, Math.ceil(q * s.length) - 1)];
+}
+
+// Records, from the first byte of the document, when the profile page can be
+// used: its answer buttons and its threat list are in the DOM.
+const readyProbe = () => {
+  const ready = () =>
+    document.querySelector('input[data-testid^="answer-"]') &&
+    document.querySelector('[data-testid="threat-list"] [data-verdict]');
+  const observer = new MutationObserver(() => {
+    if (ready()) {
+      window.__aixaReady = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true });
+  addEventListener("TrunkApplicationStarted", (e) => (window.__aixaWasm = e.detail.wasm));
+};
+
+async function withServer(fn) {
+  const server = spawn(process.execPath, ["scripts/static-server.mjs", site, String(port), "/"], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  try {
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(root + "app/")).ok) break;
+      } catch {
+        if (i > 100) throw new Error(`the static server did not start on port ${port}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    return await fn();
+  } finally {
+    server.kill();
+  }
+}
+
+async function coldLoad(browser, url, requests) {
+  const context = await browser.newContext();
+  await context.addInitScript(readyProbe);
+  if (requests) context.on("request", (r) => requests.add(new URL(r.url()).pathname));
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.__aixaReady !== undefined, null, { timeout: 60_000 });
+  const ms = await page.evaluate(() => window.__aixaReady);
+  if (requests) {
+    // Let the service worker finish caching the rest of the app.
+    await page.waitForFunction(() => navigator.serviceWorker?.controller || !navigator.serviceWorker, null, {
+      timeout: 30_000,
+    });
+  }
+  await context.close();
+  return ms;
+}
+
+/** A static copy of the rendered profile page: same text and styles, no script. */
+async function writeFloor(browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(root + "app/");
+  await page.getByTestId("threat-list").waitFor();
+  const html = await page.evaluate(() => {
+    const doc = document.documentElement.cloneNode(true);
+    doc.querySelectorAll("script, link[rel=modulepreload], link[rel=preload], link[rel=manifest]").forEach((e) => e.remove());
+    return "<!DOCTYPE html>\n" + doc.outerHTML;
+  });
+  await context.close();
+  writeFileSync(join(site, "app", "floor.html"), html);
+  return html.length;
+}
+
+async function startup(browser) {
+  const app = [];
+  const floor = [];
+  // Interleaved, so that the machine's noise falls on both alike.
+  for (let i = 0; i < COLD_LOADS; i++) {
+    app.push(await coldLoad(browser, root + "app/"));
+    floor.push(await coldLoad(browser, root + "app/floor.html"));
+  }
+  return { app: median(app), floor: median(floor), ratio: median(app) / median(floor), samples: { app, floor } };
+}
+
+// Each change flips one threat's verdict; `last` is the copy of that threat the
+// list shows last, so the change is timed until the whole list is updated.
+const CYCLE = [
+  ["genai", "yes", "evasion"],
+  ["genai", "no", "evasion"],
+  ["trains", "yes", "modeltheftuse"],
+  ["trains", "no", "modeltheftuse"],
+  ["rag", "yes", "datapoison"],
+  ["rag", "no", "datapoison"],
+];
+
+async function latency(browser, path, factor) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(root + path);
+  await page.getByTestId("threat-list").waitFor();
+  for (const q of ["genai", "trains", "rag"]) await page.getByTestId(`answer-${q}-no`).check();
+  const samples = [];
+  for (let i = 0; i < WARM_UP + CHANGES; i++) {
+    const [question, value, threat] = CYCLE[i % CYCLE.length];
+    const last = factor > 1 ? `${threat}x${factor - 1}` : threat;
+    const ms = await page.evaluate(
+      ([answer, target]) =>
+        new Promise((resolve, reject) => {
+          const input = document.querySelector(`[data-testid="${answer}"]`);
+          const list = document.querySelector('[data-testid="threat-list"]');
+          const verdict = () => document.querySelector(`[data-testid="${target}"]`)?.getAttribute("data-verdict");
+          if (!input || !list) return reject(new Error(`${answer} or the threat list is missing`));
+          const before = verdict();
+          let t0 = 0;
+          const observer = new MutationObserver(() => {
+            if (verdict() !== before) {
+              const t1 = performance.now();
+              observer.disconnect();
+              resolve(t1 - t0);
+            }
+          });
+          observer.observe(list, { subtree: true, childList: true, attributes: true, characterData: true });
+          setTimeout(() => reject(new Error(`${target} did not change after ${answer}`)), 10_000);
+          t0 = performance.now();
+          input.click();
+        }),
+      [`answer-${question}-${value}`, `threat-${last}`],
+    );
+    if (i >= WARM_UP) samples.push(ms);
+  }
+  const threats = await page.locator('[data-testid="threat-list"] [data-verdict][data-testid^="threat-"]').count();
+  await context.close();
+  return { p50: quantile(samples, 0.5), p95: quantile(samples, 0.95), max: Math.max(...samples), threats };
+}
+
+async function memory(browser) {
+  const fixture = readFileSync("tests/fixtures/assessment-rag-llm.json", "utf8");
+  const id = JSON.parse(fixture).id;
+  const context = await browser.newContext();
+  await context.addInitScript(readyProbe);
+  const page = await context.newPage();
+  await page.goto(root + "app/#/about");
+  await page.evaluate(([id, text]) => localStorage.setItem(`aixa.assessment.${id}`, text), [id, fixture]);
+  await page.reload();
+  for (const step of ["profile", "responsibility", "verification", "controls", "risk", "acceptance", "dashboard", "report"]) {
+    await page.goto(`${root}app/#/a/${id}/${step}`);
+    await page.locator("main").waitFor();
+    await page.waitForTimeout(200);
+  }
+  await page.goto(`${root}app/#/a/${id}/dashboard`);
+  await page.getByTestId("step-dashboard").waitFor();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("HeapProfiler.collectGarbage");
+  const heap = await cdp.send("Runtime.getHeapUsage");
+  const wasm = await page.evaluate(() => window.__aixaWasm?.memory?.buffer?.byteLength ?? null);
+  await context.close();
+  if (wasm === null) throw new Error("the wasm memory was not found (no TrunkApplicationStarted event)");
+  return { js: heap.usedSize, wasm, total: heap.usedSize + wasm };
+}
+
+function criterion(id) {
+  const file = `target/criterion/select/${id}/new/estimates.json`;
+  if (!existsSync(file)) throw new Error(`${file} is missing: run cargo bench --bench engine first`);
+  return JSON.parse(readFileSync(file, "utf8")).median.point_estimate / 1000; // µs
+}
+
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args });
+let results;
+try {
+  results = await withServer(async () => {
+    const requests = new Set();
+    await coldLoad(browser, root + "app/", requests);
+    const floorBytes = await writeFloor(browser);
+    return {
+      fetched: [...requests].filter((p) => p.startsWith("/app/")).map((p) => p.slice(5) || "index.html").sort(),
+      floorBytes,
+      startup: await startup(browser),
+      latency: await latency(browser, "app/", 1),
+      latency20: await latency(browser, "app20x/", 20),
+      memory: await memory(browser),
+    };
+  });
+} finally {
+  await browser.close();
+}
+
+writeFileSync(join(out, "browser.json"), JSON.stringify(results, null, 2) + "\n");
+const bytes = measure(join(site, "app"), results.fetched.filter((f) => f !== "floor.html"));
+const links = JSON.parse(readFileSync(join(site, "links.json"), "utf8")).links;
+const engine = [
+  ["1x", 1],
+  ["20x", 20],
+  ["100x", 100],
+].map(([id, factor]) => ({ id, factor, us: criterion(id) }));
+const threats = results.latency.threats;
+for (const e of engine) e.perThreat = e.us / (threats * e.factor);
+const linearity = engine[2].perThreat / engine[0].perThreat;
+
+const ok = (pass) => (pass ? "ok" : "MISSED");
+const ms = (x) => `${x.toFixed(1)} ms`;
+const rows = [];
+const row = (section, metric, value, budget = "", status = "") => rows.push({ section, metric, value, budget, status });
+
+for (const r of bytes.rows) row("first load", r.name, `${r.raw} B raw · ${r.gzip} B gzip · ${r.brotli} B br`);
+row(
+  "first load",
+  `total (${bytes.rows.length} files)`,
+  `${kb(bytes.total.raw)} raw · ${kb(bytes.total.gzip)} gzip · ${kb(bytes.total.brotli)} br`,
+  `≤ ${kb(budgets.first_load_gzip)} gzip`,
+  ok(bytes.total.gzip <= budgets.first_load_gzip),
+);
+const s = results.startup;
+row("start-up", `app, median of ${COLD_LOADS} cold loads`, ms(s.app));
+row("start-up", `static floor page (${kb(results.floorBytes)}), median`, ms(s.floor));
+row("start-up", "ratio app / floor", s.ratio.toFixed(2), `≤ ${budgets.startup_ratio}`, ok(s.ratio <= budgets.startup_ratio));
+for (const [l, name, budget] of [
+  [results.latency, "2024-01 edition", budgets.latency_p95_ms],
+  [results.latency20, "20× synthetic catalog", budgets.latency_20x_p95_ms],
+]) {
+  row(
+    "answer → threat list",
+    `${name} (${l.threats} threats), ${CHANGES} changes`,
+    `p50 ${ms(l.p50)} · p95 ${ms(l.p95)} · max ${ms(l.max)}`,
+    `p95 ≤ ${budget} ms`,
+    ok(l.p95 <= budget),
+  );
+}
+for (const e of engine) {
+  row("engine select()", `${e.id} (${threats * e.factor} threats)`, `${e.us.toFixed(2)} µs · ${e.perThreat.toFixed(3)} µs/threat`);
+}
+row("engine select()", "µs/threat 100× ÷ 1×", linearity.toFixed(2), `≤ ${budgets.engine_linearity} (linear)`, ok(linearity <= budgets.engine_linearity));
+for (const l of links) {
+  row("share link", `${l.name}: ${l.what}`, `${l.link} chars · base64 JSON ${l.base64_json} · ratio ${l.ratio.toFixed(3)}`);
+}
+const typical = links.find((l) => l.name === "typical");
+if (typical) row("share link", "typical, budget", `${typical.link} chars`, `≤ ${budgets.link_chars}`, ok(typical.link <= budgets.link_chars));
+const m = results.memory;
+row("memory", "after a complete assessment", `JS heap ${kb(m.js)} + wasm ${kb(m.wasm)} = ${kb(m.total)}`);
+
+const widths = ["section", "metric", "value", "budget", "status"].map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));
+const line = (cells) => "| " + cells.map((c, i) => String(c).padEnd(widths[i])).join(" | ") + " |";
+const table = [
+  line(["section", "metric", "value", "budget", "status"]),
+  "|" + widths.map((w) => "-".repeat(w + 2)).join("|") + "|",
+  ...rows.map((r) => line([r.section, r.metric, r.value, r.budget, r.status])),
+].join("\n");
+console.log(table);
+
+const missing = results.fetched.filter((f) => !bytes.rows.some((r) => r.name === f));
+if (missing.length) console.log(`note: fetched but not measured: ${missing.join(", ")}`);
+const missed = rows.filter((r) => r.status === "MISSED").map((r) => `${r.section}: ${r.metric}`);
+const stamp = new Date().toISOString();
+writeFileSync(
+  join(out, "results.json"),
+  JSON.stringify({ date: stamp, bytes, ...results, engine, linearity, links, missed }, null, 2) + "\n",
+);
+writeFileSync(join(out, "results.md"), `# aixa bench, ${stamp}\n\n${table}\n`);
+console.log(missed.length ? `\n${missed.length} budget(s) missed: ${missed.join("; ")}` : "\nevery budget is met");
