@@ -14,19 +14,26 @@ pub fn App() -> impl IntoView {
     let router = provide_router();
     let route = Memo::new(move |_| router.route());
 
-    // Home opens the most recent assessment, creating the first one.
+    // Home opens the most recent assessment, creating the first one. Done
+    // once before the first render too, so that a first visit builds the
+    // profile page at once rather than a placeholder and then the page.
+    let open_home = move || {
+        let id = store
+            .current
+            .get_untracked()
+            .filter(|id| store.exists(id))
+            .unwrap_or_else(|| store.create(""));
+        router.replace(Route::Step {
+            id,
+            step: crate::core::dashboard::Step::Profile,
+        });
+    };
+    if route.get_untracked() == Route::Profile {
+        open_home();
+    }
     Effect::new(move |_| {
         if route.get() == Route::Profile {
-            let id = store
-                .current
-                .get_untracked()
-                .filter(|id| store.exists(id))
-                .unwrap_or_else(|| store.create(""));
-            let target = Route::Step {
-                id,
-                step: crate::core::dashboard::Step::Profile,
-            };
-            router.replace(target);
+            open_home();
         }
     });
 
