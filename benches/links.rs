@@ -36,24 +36,18 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 fn measure() -> Result<String, String> {
     use aixa::core::codec::{encode, to_base64url};
-    use common::reference::{complete_from, empty, load_fixture, typical, FIXTURE};
+    use common::reference::{complete_from, empty, load_fixture, typical};
     use serde_json::Value;
 
     let fixture = load_fixture()?;
     let (mut rng, spread) = typical();
     let complete = complete_from(&fixture, &mut rng, spread)?;
     let references = [
-        ("min", "a new, empty assessment".to_string(), empty()),
-        (
-            "typical",
-            "every in-scope threat and selected control of the RAG + LLM profile \
-             filled in, no free text but the name"
-                .to_string(),
-            complete,
-        ),
+        ("min", "new and empty".to_string(), empty()),
+        ("typical", "complete, no free text".to_string(), complete),
         (
             "max",
-            format!("{FIXTURE}: the RAG + LLM fixture, with its free text"),
+            "the RAG + LLM fixture, with its notes".to_string(),
             fixture,
         ),
     ];

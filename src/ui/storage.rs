@@ -122,9 +122,11 @@ pub fn load_all() -> Loaded {
         }
     }
     // Most recently changed first.
-    loaded
-        .assessments
-        .sort_by(|a, b| b.updated.cmp(&a.updated).then(a.name.cmp(&b.name)));
+    loaded.assessments.sort_unstable_by(|a, b| {
+        (b.updated.cmp(&a.updated))
+            .then(a.name.cmp(&b.name))
+            .then(a.id.cmp(&b.id))
+    });
     loaded
 }
 
