@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { launchOptions } from "./scripts/chromium.mjs";
 
 // Browser tests run against the release build in dist/, served under a
 // sub-path by scripts/static-server.mjs, in Debian's headless Chromium.
@@ -17,18 +18,7 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   use: {
     baseURL: `http://127.0.0.1:${port}${base}`,
-    launchOptions: {
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--disable-sync",
-        "--disable-quic",
-      ],
-    },
+    launchOptions,
   },
   webServer: {
     command: `node scripts/static-server.mjs dist ${port} ${base}`,

@@ -10,6 +10,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { budgets, kb, measure } from "./bytes.mjs";
+import { launchOptions } from "./chromium.mjs";
 
 const [site, out] = process.argv.slice(2);
 if (!site || !out) {
@@ -19,19 +20,9 @@ if (!site || !out) {
 const COLD_LOADS = 20;
 const CHANGES = 200;
 const WARM_UP = 10;
-const port = Number(process.env.BENCH_PORT ?? 4199);
+const port = Number(process.env.BENCH_PORT ?? 4180);
 const root = `http://127.0.0.1:${port}/`;
 
-const args = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-  "--disable-sync",
-  "--disable-quic",
-  "--enable-precise-memory-info",
-];
 
 const median = (xs) => quantile(xs, 0.5);
 function quantile(xs, q) {
@@ -202,7 +193,11 @@ function criterion(id) {
   return JSON.parse(readFileSync(file, "utf8")).median.point_estimate / 1000; // µs
 }
 
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args });
+// Precise memory figures, for the memory row.
+const browser = await chromium.launch({
+  ...launchOptions,
+  args: [...launchOptions.args, "--enable-precise-memory-info"],
+});
 let results;
 try {
   results = await withServer(async () => {

@@ -2,6 +2,7 @@
 // usage: node scripts/screenshots.mjs   (after ./scripts/serve has built dist/)
 
 import { chromium } from "@playwright/test";
+import { launchOptions } from "./chromium.mjs";
 import { readFileSync } from "node:fs";
 import { spawn } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -11,10 +12,7 @@ const base = `http://127.0.0.1:${port}/aixa/`;
 const server = spawn("node", ["scripts/static-server.mjs", "dist", String(port), "/aixa/"], { stdio: "ignore" });
 await sleep(500);
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-});
+const browser = await chromium.launch(launchOptions);
 const fixture = readFileSync("tests/fixtures/assessment-rag-llm.json", "utf8");
 const fixtureId = JSON.parse(fixture).id;
 const steps = ["profile", "responsibility", "verification", "controls", "risk", "acceptance", "dashboard"];
