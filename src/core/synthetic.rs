@@ -35,7 +35,7 @@ fn build(base: &'static Catalog, factor: usize) -> Catalog {
         for t in base.threats {
             let mut t = t.clone();
             if k > 0 {
-                t.id = copy_of(t.id, k);
+                t.id = leak_str(format!("{}x{k}", t.id));
                 t.name = leak_str(format!("{} (copy {k})", t.name));
                 t.parent = t.parent.map(|p| p + k * nt);
                 t.controls = shift(t.controls, k);
@@ -80,10 +80,6 @@ pub fn scaled_editions(factor: usize) -> &'static [Catalog] {
         let all: Vec<Catalog> = EDITIONS.iter().map(|e| build(e, factor)).collect();
         Box::leak(all.into_boxed_slice())
     })
-}
-
-fn copy_of(id: &str, k: usize) -> &'static str {
-    leak_str(format!("{id}x{k}"))
 }
 
 fn leak(v: Vec<usize>) -> &'static [usize] {
