@@ -234,7 +234,9 @@ const ms = (x) => `${x.toFixed(1)} ms`;
 const rows = [];
 const row = (section, metric, value, budget = "", status = "") => rows.push({ section, metric, value, budget, status });
 
-for (const r of bytes.rows) row("first load", r.name, `${r.raw} B raw · ${r.gzip} B gzip · ${r.brotli} B br`);
+// Names without their content hash, so that runs line up with the baseline.
+const unhashed = (name) => name.replace(/-[0-9a-f]{16}(?=[._])/, "");
+for (const r of bytes.rows) row("first load", unhashed(r.name), `${r.raw} B raw · ${r.gzip} B gzip · ${r.brotli} B br`);
 row(
   "first load",
   `total (${bytes.rows.length} files)`,
@@ -270,13 +272,15 @@ if (typical) row("share link", "typical, budget", `${typical.link} chars`, `≤ 
 const m = results.memory;
 row("memory", "after a complete assessment", `JS heap ${kb(m.js)} + wasm ${kb(m.wasm)} = ${kb(m.total)}`);
 
-const widths = ["section", "metric", "value", "budget", "status"].map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));
-const line = (cells) => "| " + cells.map((c, i) => String(c).padEnd(widths[i])).join(" | ") + " |";
-const table = [
-  line(["section", "metric", "value", "budget", "status"]),
-  "|" + widths.map((w) => "-".repeat(w + 2)).join("|") + "|",
-  ...rows.map((r) => line([r.section, r.metric, r.value, r.budget, r.status])),
-].join("\n");
+// The stored baseline's value of each row, for comparison on this machine.
+const baselineFile = new URL("../bench/baseline.json", import.meta.url);
+const baseline = existsSync(baselineFile) ? JSON.parse(readFileSync(baselineFile, "utf8")) : { rows: [] };
+const before = (r) => baseline.rows.find((b) => b.section === r.section && b.metric === r.metric)?.value ?? "";
+const columns = ["section", "metric", "value", `baseline ${baseline.date?.slice(0, 10) ?? "(none)"}`, "budget", "status"];
+const cells = rows.map((r) => [r.section, r.metric, r.value, before(r), r.budget, r.status]);
+const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => String(row[i]).length)));
+const line = (cs) => "| " + cs.map((c, i) => String(c).padEnd(widths[i])).join(" | ") + " |";
+const table = [line(columns), "|" + widths.map((w) => "-".repeat(w + 2)).join("|") + "|", ...cells.map(line)].join("\n");
 console.log(table);
 
 const missing = results.fetched.filter((f) => !bytes.rows.some((r) => r.name === f));
@@ -285,7 +289,7 @@ const missed = rows.filter((r) => r.status === "MISSED").map((r) => `${r.section
 const stamp = new Date().toISOString();
 writeFileSync(
   join(out, "results.json"),
-  JSON.stringify({ date: stamp, bytes, ...results, engine, linearity, links, missed }, null, 2) + "\n",
+  JSON.stringify({ date: stamp, rows, bytes, ...results, engine, linearity, links, missed }, null, 2) + "\n",
 );
 writeFileSync(join(out, "results.md"), `# aixa bench, ${stamp}\n\n${table}\n`);
 console.log(missed.length ? `\n${missed.length} budget(s) missed: ${missed.join("; ")}` : "\nevery budget is met");
