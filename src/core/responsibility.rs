@@ -30,7 +30,7 @@ fn component_label(catalog: &Catalog, id: &str) -> String {
             QuestionKind::Components(choices) => choices.iter().find(|c| c.id == id),
             QuestionKind::YesNo => None,
         })
-        .map_or_else(|| id.to_string(), |c| c.label.to_lowercase())
+        .map_or_else(|| id.to_string(), |c| c.label.to_ascii_lowercase())
 }
 
 /// The component ids a provider hosts, from the components question(s).

@@ -21,7 +21,7 @@ pub(super) fn band(level: u8) -> (&'static str, &'static str) {
 
 /// "12 (high)", for a level.
 pub(super) fn level_text(level: u8) -> String {
-    format!("{level} ({})", band(level).1.to_lowercase())
+    format!("{level} ({})", band(level).1.to_ascii_lowercase())
 }
 
 const BANDS: [(&str, &str); 4] = [
@@ -298,7 +298,7 @@ pub(crate) fn HeatMap(side: Side, threats: Memo<Vec<usize>>) -> impl IntoView {
                             let n = count();
                             format!(
                                 "Likelihood {l}, impact {i} (level {level}, {}): {n} {}",
-                                band_word.to_lowercase(),
+                                band_word.to_ascii_lowercase(),
                                 threats_word(n)
                             )
                         }}
