@@ -51,13 +51,18 @@ async function withServer(fn) {
   const server = spawn(process.execPath, ["scripts/static-server.mjs", site, String(port), "/"], {
     stdio: ["ignore", "ignore", "inherit"],
   });
+  // A server that exits at once found the port taken: whatever answers there
+  // is not this build, so stop rather than measure it.
+  let exited = false;
+  server.on("exit", () => (exited = true));
   try {
     for (let i = 0; ; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      if (exited) throw new Error(`the static server could not start on port ${port}; set BENCH_PORT to a free one`);
       try {
         if ((await fetch(root + "app/")).ok) break;
       } catch {
         if (i > 100) throw new Error(`the static server did not start on port ${port}`);
-        await new Promise((r) => setTimeout(r, 100));
       }
     }
     return await fn();
