@@ -3,6 +3,7 @@
 //! again.
 
 use super::risk::{band, level_text};
+use super::OpenThreats;
 use crate::core::assessment::{Acceptance, Decision};
 use crate::core::dashboard::{in_scope, open_acceptances};
 use crate::core::route::Route;
@@ -167,7 +168,6 @@ fn AcceptanceRow(threat: usize) -> impl IntoView {
 #[component]
 pub fn AcceptanceStep() -> impl IntoView {
     let assess = use_assess();
-    let catalog = assess.catalog;
     let threats = Memo::new(move |_| assess.selection.with(in_scope));
     let open = Memo::new(move |_| {
         assess
@@ -187,12 +187,11 @@ pub fn AcceptanceStep() -> impl IntoView {
                     "threats apply."
                 </p>
             </Show>
-            <Show when=move || !open.with(Vec::is_empty)>
-                <div class="callout" data-testid="open-acceptances">
-                    <strong>{move || format!("Still open ({}): ", open.with(Vec::len))}</strong>
-                    {move || open.get().into_iter().map(|t| catalog.threats[t].name).collect::<Vec<_>>().join(" · ")}
-                </div>
-            </Show>
+            <OpenThreats
+                label=Signal::derive(move || format!("Still open ({}): ", open.with(Vec::len)))
+                testid="open-acceptances"
+                threats=open
+            />
             <Show when=move || !threats.with(Vec::is_empty) && open.with(Vec::is_empty)>
                 <p class="muted" data-testid="all-accepted">"The residual risk of every threat in scope is accepted."</p>
             </Show>

@@ -18,6 +18,33 @@ use crate::ui::state::{provide_assess, use_assess, use_store};
 use crate::ui::storage::today;
 use leptos::prelude::*;
 
+/// A callout naming the threats a step still has open, shown while there
+/// are any.
+#[component]
+fn OpenThreats(
+    #[prop(into)] label: Signal<String>,
+    testid: &'static str,
+    #[prop(into)] threats: Signal<Vec<usize>>,
+) -> impl IntoView {
+    let catalog = use_assess().catalog;
+    let names = move || {
+        threats.with(|t| {
+            t.iter()
+                .map(|&i| catalog.threats[i].name)
+                .collect::<Vec<_>>()
+                .join(" · ")
+        })
+    };
+    view! {
+        <Show when=move || threats.with(|t| !t.is_empty())>
+            <div class="callout" data-testid=testid>
+                <strong>{label}</strong>
+                {names}
+            </div>
+        </Show>
+    }
+}
+
 #[component]
 fn StepNav(step: Step) -> impl IntoView {
     let assess = use_assess();

@@ -1,6 +1,7 @@
 //! Step 3, verifying external responsibilities: for every threat not solely
 //! ours, what assurance the provider has given.
 
+use super::OpenThreats;
 use crate::core::assessment::{Assurance, Verification};
 use crate::core::dashboard::{external, open_verifications};
 use crate::core::responsibility::in_force;
@@ -86,7 +87,6 @@ fn VerificationRow(threat: usize) -> impl IntoView {
 #[component]
 pub fn VerificationStep() -> impl IntoView {
     let assess = use_assess();
-    let catalog = assess.catalog;
     let threats = Memo::new(move |_| {
         assess
             .assessment
@@ -110,12 +110,11 @@ pub fn VerificationStep() -> impl IntoView {
                     "decides who handles what."
                 </p>
             </Show>
-            <Show when=move || !unverified().is_empty()>
-                <div class="callout" data-testid="unverified">
-                    <strong>"Not yet verified: "</strong>
-                    {move || unverified().into_iter().map(|t| catalog.threats[t].name).collect::<Vec<_>>().join(" · ")}
-                </div>
-            </Show>
+            <OpenThreats
+                label="Not yet verified: ".to_string()
+                testid="unverified"
+                threats=Signal::derive(unverified)
+            />
             <ul class="plain rows">
                 <For each=move || threats.get() key=|t| *t let:threat>
                     <VerificationRow threat />
