@@ -7,7 +7,7 @@
 //   --check: fail when the gzip total exceeds bench/budgets.json's
 //            first_load_gzip_ceiling (the test command runs this).
 
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
@@ -16,8 +16,8 @@ export const budgets = JSON.parse(readFileSync(new URL("../bench/budgets.json", 
 
 /** The files of a first visit, in a stable order: the page first. */
 export function firstLoadFiles(dist) {
+  if (!existsSync(join(dist, "index.html"))) throw new Error(`${dist} holds no index.html: build the app first`);
   const files = readdirSync(dist).filter((f) => statSync(join(dist, f)).isFile());
-  if (!files.includes("index.html")) throw new Error(`${dist} holds no index.html: build the app first`);
   return ["index.html", ...files.filter((f) => f !== "index.html").sort()];
 }
 
@@ -41,7 +41,14 @@ export const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [dist = "dist", flag] = process.argv.slice(2);
-  const { rows, total } = measure(dist);
+  let measured;
+  try {
+    measured = measure(dist);
+  } catch (e) {
+    console.error(`error: ${e.message}`);
+    process.exit(2);
+  }
+  const { rows, total } = measured;
   for (const r of [...rows, total]) {
     console.log(`${r.name.padEnd(40)} ${String(r.raw).padStart(9)} ${String(r.gzip).padStart(9)} ${String(r.brotli).padStart(9)}`);
   }
