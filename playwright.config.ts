@@ -6,6 +6,10 @@ import { launchOptions } from "./scripts/chromium.mjs";
 // Playwright never downloads a browser here.
 const port = Number(process.env.E2E_PORT ?? 4173);
 const base = "/nested/path/aixa/";
+// The same app with the test edition compiled in (scripts/test builds it into
+// target/dist-test-edition), for editions.spec.ts only.
+export const testEditionPort = port + 1;
+export const testEditionURL = `http://127.0.0.1:${testEditionPort}${base}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -20,10 +24,18 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}${base}`,
     launchOptions,
   },
-  webServer: {
-    command: `node scripts/static-server.mjs dist ${port} ${base}`,
-    url: `http://127.0.0.1:${port}${base}`,
-    reuseExistingServer: false,
-    stdout: "ignore",
-  },
+  webServer: [
+    {
+      command: `node scripts/static-server.mjs dist ${port} ${base}`,
+      url: `http://127.0.0.1:${port}${base}`,
+      reuseExistingServer: false,
+      stdout: "ignore",
+    },
+    {
+      command: `node scripts/static-server.mjs target/dist-test-edition ${testEditionPort} ${base}`,
+      url: testEditionURL,
+      reuseExistingServer: false,
+      stdout: "ignore",
+    },
+  ],
 });

@@ -5,6 +5,7 @@
 // usage: node static-server.mjs DIR PORT [BASE]
 
 import { createServer } from "node:http";
+import { existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 
@@ -14,6 +15,11 @@ if (!dir) {
   process.exit(2);
 }
 const root = resolve(dir);
+if (!existsSync(join(root, "index.html"))) {
+  // Fail at once, naming the folder, rather than serve 404s to a test.
+  console.error(`static-server: ${join(root, "index.html")} is missing: build it first`);
+  process.exit(2);
+}
 const port = Number(portArg);
 const base = ("/" + baseArg + "/").replace(/\/+/g, "/");
 

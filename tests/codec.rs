@@ -547,9 +547,9 @@ fn errors_name_what_is_wrong_in_one_line() {
     assert!(DecodeError::NewerVersion(2)
         .to_string()
         .starts_with("the link is from a newer version of aixa"));
-    assert!(DecodeError::UnknownEdition("\n".into())
+    assert!(DecodeError::UnknownEdition("1999-01".into())
         .to_string()
-        .starts_with("the link names an unknown catalog edition"));
+        .starts_with("the link is from the catalog edition \"1999-01\", which this version"));
     assert_eq!(
         DecodeError::OutsideCatalog.to_string(),
         "the link holds an index outside the catalog"

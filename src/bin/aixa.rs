@@ -98,7 +98,11 @@ mod cli {
     /// The questions of the default edition, from the catalog itself.
     fn questions_help() -> String {
         let catalog = Catalog::default_edition();
-        let mut out = format!("Questions of the {} edition:\n", catalog.edition);
+        let mut out = format!(
+            "Questions of the default edition, {} (other editions: --edition; they have: {}):\n",
+            catalog.edition,
+            Catalog::known_editions()
+        );
         for q in catalog.questions {
             let detail = match (&q.kind, q.depends_on) {
                 (QuestionKind::Components(choices), _) => {
@@ -130,10 +134,9 @@ mod cli {
 
     fn run_select(answers_path: &str, edition: &str) -> Result<String, String> {
         let catalog = Catalog::by_edition(edition).ok_or_else(|| {
-            let known: Vec<&str> = Catalog::all().iter().map(|c| c.edition).collect();
             format!(
                 "unknown edition {edition:?}; the editions are: {}",
-                known.join(", ")
+                Catalog::known_editions()
             )
         })?;
         let text = read_input(answers_path)?;
@@ -188,8 +191,8 @@ mod cli {
                     let findings = check(&a);
                     if findings.is_empty() {
                         Ok(format!(
-                            "aixa check: every threat in scope that is yours is covered ({})",
-                            a.name
+                            "aixa check: every threat in scope that is yours is covered ({}, edition {})",
+                            a.name, a.edition
                         ))
                     } else {
                         for f in &findings {

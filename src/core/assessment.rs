@@ -8,6 +8,7 @@
 
 use super::answers::Answers;
 use super::catalog::Catalog;
+use super::edition::{self, Edition};
 use super::engine::{select_with, Selection};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -23,7 +24,8 @@ pub struct Assessment {
     pub schema: u64,
     pub id: String,
     pub name: String,
-    pub edition: String,
+    /// Only an edition this build has: see [`Edition`].
+    pub edition: Edition,
     /// ISO 8601 times, UTC.
     pub created: String,
     pub updated: String,
@@ -335,21 +337,19 @@ impl fmt::Display for LoadError {
                 "it was written by a newer version of aixa (schema {v}; this version reads up to {SCHEMA})"
             ),
             LoadError::UnknownSchema(v) => write!(f, "it has no schema version this version knows ({v})"),
-            LoadError::UnknownEdition(e) => {
-                write!(f, "it uses the catalog edition {e:?}, which this version does not have")
-            }
+            LoadError::UnknownEdition(e) => f.write_str(&edition::unknown(e)),
             LoadError::Invalid(e) => write!(f, "it is not a valid assessment: {e}"),
         }
     }
 }
 
 impl Assessment {
-    pub fn new(catalog: &Catalog, id: String, name: String, now: &str) -> Assessment {
+    pub fn new(catalog: &'static Catalog, id: String, name: String, now: &str) -> Assessment {
         Assessment {
             schema: SCHEMA,
             id,
             name,
-            edition: catalog.edition.to_string(),
+            edition: Edition::of(catalog),
             created: now.to_string(),
             updated: now.to_string(),
             revision: 0,
@@ -363,11 +363,9 @@ impl Assessment {
         }
     }
 
-    /// The embedded catalog of this assessment's edition. Loading refuses an
-    /// unknown edition, so this holds for every loaded assessment; a new one
-    /// falls back to the default edition.
+    /// The embedded catalog of this assessment's own edition.
     pub fn catalog(&self) -> &'static Catalog {
-        Catalog::by_edition(&self.edition).unwrap_or_else(Catalog::default_edition)
+        self.edition.catalog()
     }
 
     /// Verdicts and controls, with the user's overrides applied.
@@ -408,6 +406,13 @@ impl Assessment {
                 ))
             }
         };
+        // Named before anything else is read, so that an assessment of an
+        // edition this build lacks says so, rather than failing on an id.
+        if let Some(id) = value.get("edition").and_then(Value::as_str) {
+            if Edition::find(id).is_none() {
+                return Err(LoadError::UnknownEdition(id.to_string()));
+            }
+        }
         let assessment: Assessment =
             serde_json::from_value(value).map_err(|e| LoadError::Invalid(e.to_string()))?;
         assessment.validate()?;
@@ -417,8 +422,7 @@ impl Assessment {
     /// Every id must exist in the edition, and every rule about rationales
     /// must hold.
     pub fn validate(&self) -> Result<(), LoadError> {
-        let catalog = Catalog::by_edition(&self.edition)
-            .ok_or_else(|| LoadError::UnknownEdition(self.edition.clone()))?;
+        let catalog = self.catalog();
         let invalid = |m: String| Err(LoadError::Invalid(m));
         if self.name.trim().is_empty() {
             return invalid("the name is empty".into());

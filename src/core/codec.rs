@@ -144,9 +144,12 @@ impl fmt::Display for DecodeError {
                 f,
                 "the link is from a newer version of aixa (format {v}; this version reads up to {FORMAT})"
             ),
-            DecodeError::UnknownEdition(e) => {
-                write!(f, "the link names an unknown catalog edition ({e:?})")
-            }
+            DecodeError::UnknownEdition(e) => write!(
+                f,
+                "the link is from the catalog edition {e:?}, which this version of aixa does not \
+                 have (it has: {}); a version that has it can open the link",
+                Catalog::known_editions()
+            ),
             DecodeError::Corrupt => write!(f, "the link is damaged: its data does not unpack"),
             DecodeError::TooLarge => write!(
                 f,
@@ -180,8 +183,7 @@ pub fn payload_of(fragment: &str) -> Option<&str> {
 
 /// The payload for `a` (no `#`). Id, created and updated never travel.
 /// Meant for a valid assessment: ids outside its edition and scores outside
-/// 1–5 are left out, and an edition this version lacks is written as the
-/// default edition, [`Assessment::catalog`]'s fallback.
+/// 1–5 are left out. The edition is always the assessment's own.
 pub fn encode(a: &Assessment) -> String {
     let catalog = a.catalog();
     let body = write_body(a, catalog);

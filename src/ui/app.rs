@@ -1,16 +1,16 @@
 use super::pages;
 use super::router::{href, provide_router};
-use super::state::{provide_current, provide_store};
-use crate::core::catalog::Catalog;
+use super::state::{provide_current, provide_store, use_store};
+use crate::core::edition::Edition;
 use crate::core::route::Route;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let catalog = Catalog::default_edition();
     let store = provide_store();
-    provide_current(store);
+    // The catalog pages show the current assessment's edition.
+    let edition = Memo::new(move |_| store.current_edition());
     let router = provide_router();
     let route = Memo::new(move |_| router.route());
 
@@ -76,7 +76,7 @@ pub fn App() -> impl IntoView {
                 {nav_link(Route::Navigator, "Navigator", "nav-navigator")}
                 {nav_link(Route::About, "About", "nav-about")}
             </nav>
-            <span class="edition" data-testid="edition">{catalog.title}</span>
+            <span class="edition" data-testid="edition">{move || edition.get().catalog().title}</span>
         </header>
         {move || store.notices.get().into_iter().map(|note| view! {
             <p class="notice" role="alert" data-testid="recovered">{note}</p>
@@ -121,11 +121,11 @@ pub fn App() -> impl IntoView {
                 Route::Step { id, step } => view! { <pages::steps::StepPage id step /> }.into_any(),
                 Route::Report(id) => view! { <pages::report::ReportPage id /> }.into_any(),
                 Route::Shared(payload) => view! { <pages::shared::SharedPage payload /> }.into_any(),
-                Route::Catalog { query } => view! { <pages::catalog::CatalogPage query /> }.into_any(),
-                Route::Threat(id) => view! { <pages::threat::ThreatPage id /> }.into_any(),
-                Route::Control(id) => view! { <pages::control::ControlPage id /> }.into_any(),
-                Route::Navigator => pages::navigator::NavigatorPage().into_any(),
-                Route::About => pages::about::AboutPage().into_any(),
+                Route::Catalog { query } => view! { <OfEdition edition=edition.get()><pages::catalog::CatalogPage query /></OfEdition> }.into_any(),
+                Route::Threat(id) => view! { <OfEdition edition=edition.get()><pages::threat::ThreatPage id /></OfEdition> }.into_any(),
+                Route::Control(id) => view! { <OfEdition edition=edition.get()><pages::control::ControlPage id /></OfEdition> }.into_any(),
+                Route::Navigator => view! { <OfEdition edition=edition.get()><pages::navigator::NavigatorPage /></OfEdition> }.into_any(),
+                Route::About => view! { <OfEdition edition=edition.get()><pages::about::AboutPage /></OfEdition> }.into_any(),
                 Route::NotFound(raw) => view! { <pages::not_found::NotFound raw /> }.into_any(),
             }}
         </main>
@@ -137,4 +137,12 @@ pub fn App() -> impl IntoView {
             </p>
         </footer>
     }
+}
+
+/// Gives the pages inside it one edition's catalog, with the current
+/// assessment's verdicts when it is of that edition.
+#[component]
+fn OfEdition(edition: Edition, children: Children) -> impl IntoView {
+    provide_current(use_store(), edition);
+    children()
 }

@@ -3,6 +3,7 @@
 
 use crate::core::assessment::Assessment;
 use crate::core::catalog::Catalog;
+use crate::core::edition::Edition;
 use crate::core::engine::{select, Selection};
 use crate::ui::storage;
 use leptos::prelude::*;
@@ -146,16 +147,13 @@ impl Store {
         }
     }
 
-    /// The current assessment's selection, or the bare catalog's when there
-    /// is none yet.
-    pub fn selection(&self) -> Memo<Selection> {
-        let store = *self;
-        Memo::new(move |_| {
-            let id = store.current.get();
-            store.assessments.with(|all| {
-                id.and_then(|id| all.iter().find(|a| a.id == id).map(Assessment::selection))
-                    .unwrap_or_else(|| select(Catalog::default_edition(), &Default::default()))
-            })
+    /// The edition the catalog pages show: the current assessment's, or the
+    /// default edition's when there is none.
+    pub fn current_edition(&self) -> Edition {
+        let id = self.current.get();
+        self.assessments.with(|all| {
+            id.and_then(|id| all.iter().find(|a| a.id == id).map(|a| a.edition))
+                .unwrap_or_else(|| Edition::of(Catalog::default_edition()))
         })
     }
 }
@@ -189,18 +187,37 @@ pub fn use_store() -> Store {
     expect_context::<Store>()
 }
 
-/// What the catalog pages reflect: the current assessment's catalog and
-/// selection.
+/// What the catalog pages reflect: one edition's catalog, and the current
+/// assessment's selection when it is of that edition (else the bare
+/// catalog's), so that verdicts and catalog never come from two editions.
 #[derive(Clone, Copy)]
 pub struct Current {
     pub catalog: &'static Catalog,
+    /// The current assessment's name, when the page shows its verdicts.
+    pub assessment: Memo<Option<String>>,
     pub selection: Memo<Selection>,
 }
 
-pub fn provide_current(store: Store) -> Current {
+/// Provides [`Current`] for `edition`; the app renders the catalog pages
+/// again whenever the current assessment's edition changes.
+pub fn provide_current(store: Store, edition: Edition) -> Current {
+    let catalog = edition.catalog();
+    let of_edition = move || {
+        let id = store.current.get();
+        store.assessments.with(|all| {
+            id.and_then(|id| {
+                all.iter()
+                    .find(|a| a.id == id && a.edition == edition)
+                    .cloned()
+            })
+        })
+    };
     let current = Current {
-        catalog: Catalog::default_edition(),
-        selection: store.selection(),
+        catalog,
+        assessment: Memo::new(move |_| of_edition().map(|a| a.name)),
+        selection: Memo::new(move |_| {
+            of_edition().map_or_else(|| select(catalog, &Default::default()), |a| a.selection())
+        }),
     };
     provide_context(current);
     current

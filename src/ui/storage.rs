@@ -1,13 +1,14 @@
 //! Assessments in localStorage, one key each, and never overwriting what
 //! cannot be read.
 //!
-//! `aixa.assessment.<id>` holds an assessment. An entry that is corrupt,
-//! from a newer aixa, or foreign is moved, bytes unchanged, to
-//! `aixa.recovered.<key>.<time>`, and the user is told. The first release's
+//! `aixa.assessment.<id>` holds an assessment. An entry of an edition or
+//! schema this version lacks is left in place, unread, for a version that
+//! has it. An entry that is corrupt or foreign is moved, bytes unchanged, to
+//! `aixa.recovered.<key>.<time>`. Either way the user is told. The first release's
 //! single profile (`aixa.profile`, schema 1) is migrated into an assessment,
 //! and its bytes kept under `aixa.migrated.aixa.profile`.
 
-use crate::core::assessment::Assessment;
+use crate::core::assessment::{Assessment, LoadError};
 use gloo_storage::{LocalStorage, Storage};
 
 pub const PREFIX: &str = "aixa.assessment.";
@@ -113,6 +114,14 @@ pub fn load_all() -> Loaded {
                 );
                 loaded.notices.push(message);
                 loaded.can_save &= kept;
+            }
+            // Another version of aixa can read these: leave them where that
+            // version looks. This one never writes the key, as it never
+            // loaded an assessment with that id.
+            Err(why @ (LoadError::UnknownEdition(_) | LoadError::NewerSchema(_))) => {
+                loaded.notices.push(format!(
+                    "Saved data under \"{key}\" is not shown: {why}. It is kept as it is."
+                ));
             }
             Err(why) => {
                 let (message, kept) = keep_aside(&store, &key, &text, &why.to_string());

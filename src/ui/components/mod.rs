@@ -1,4 +1,5 @@
 pub mod chips;
+pub mod edition;
 pub mod question;
 pub mod rationale;
 pub mod threat_list;

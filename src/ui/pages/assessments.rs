@@ -100,7 +100,7 @@ fn Row(a: Assessment) -> impl IntoView {
                 </form>
             </Show>
             <p class="muted">
-                "Edition " {a.edition.clone()} " · changed " {when(&a.updated)} " · "
+                "Edition " {a.edition.id()} " · changed " {when(&a.updated)} " · "
                 <span data-testid="progress">{overall(&a)} "% decided"</span>
             </p>
             <div class="row">

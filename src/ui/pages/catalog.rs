@@ -5,6 +5,7 @@ use crate::core::route::Route;
 use crate::core::search::{search, Item};
 use crate::core::vocab as values;
 use crate::ui::components::chips::{control_type_label, label_of};
+use crate::ui::components::edition::EditionLine;
 use crate::ui::router::href;
 use crate::ui::state::use_current;
 use leptos::prelude::*;
@@ -156,6 +157,7 @@ pub fn CatalogPage(query: String) -> impl IntoView {
         <div class="catalog-page">
             <section class="panel">
                 <h1>"Catalog"</h1>
+                <EditionLine />
                 <p class="lede">{catalog.title} ": every threat and control, with links to the full text."</p>
                 <div class="search-row">
                     <label class="search">

@@ -3,6 +3,7 @@
 use crate::core::catalog::Scope;
 use crate::core::route::Route;
 use crate::ui::components::chips::{control_type_label, label_of};
+use crate::ui::components::edition::EditionLine;
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::router::href;
 use crate::ui::state::use_current;
@@ -69,6 +70,7 @@ pub fn ControlPage(id: String) -> impl IntoView {
         <article class="panel detail" data-testid="control-page" data-control=c.id>
             <p class="crumb">"Control · section " {c.section}</p>
             <h1><code class="cid">{c.id}</code> " " {c.name}</h1>
+            <EditionLine />
             <p class="tags">
                 <span class="chip" data-kind=c.kind>{control_type_label(c.kind)}</span>
                 <span class="tag">{c.category}</span>

@@ -6,6 +6,7 @@ use crate::core::catalog::{Catalog, Scope};
 use crate::core::route::Route;
 use crate::core::vocab::CONTROL_TYPES;
 use crate::ui::components::chips::{control_type_label, label_of, ControlChip};
+use crate::ui::components::edition::EditionLine;
 use crate::ui::components::threat_list::verdict_mark;
 use crate::ui::router::href;
 use crate::ui::state::use_current;
@@ -104,6 +105,7 @@ pub fn NavigatorPage() -> impl IntoView {
         <div class="navigator" data-testid="navigator">
             <header class="panel nav-head">
                 <h1>"Navigator"</h1>
+                <EditionLine />
                 <p class="lede">
                     "Every threat with its impact and controls. Threats that apply to your profile "
                     "are marked ✔ and those that don't are dimmed and marked ✕; ? is still unknown."

@@ -5,6 +5,7 @@ use crate::core::catalog::Scope;
 use crate::core::explain::reasons;
 use crate::core::route::Route;
 use crate::ui::components::chips::{label_of, ControlChip, VerdictBadge};
+use crate::ui::components::edition::EditionLine;
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::router::href;
 use crate::ui::state::use_current;
@@ -91,6 +92,7 @@ pub fn ThreatPage(id: String) -> impl IntoView {
         <article class="panel detail" data-testid="threat-page" data-threat=t.id>
             {parent}
             <h1><span class="sec">{t.section}</span> " " {t.name}</h1>
+            <EditionLine />
             <div class="verdict-line" data-verdict=move || verdict().as_str()>
                 {move || view! { <VerdictBadge verdict=verdict() /> }}
                 <span class="muted">"for your profile"</span>
