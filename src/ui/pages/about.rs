@@ -1,5 +1,7 @@
 //! About: where the catalog comes from, and what aixa promises.
 
+use crate::core::catalog::Catalog;
+use crate::ui::components::edition::EditionLine;
 use crate::ui::state::use_current;
 use leptos::prelude::*;
 
@@ -18,6 +20,7 @@ pub fn AboutPage() -> impl IntoView {
                 "short words; every threat and control links to the full text on owaspai.org."
             </p>
             <h2>"Edition"</h2>
+            <EditionLine />
             <dl class="facts">
                 <dt>"Catalog"</dt><dd data-testid="about-edition">{c.title}</dd>
                 <dt>"Edition id"</dt><dd>{c.edition}</dd>
@@ -25,6 +28,11 @@ pub fn AboutPage() -> impl IntoView {
                 <dt>"Source commit"</dt><dd><code>{c.source_commit}</code></dd>
                 <dt>"Contents"</dt>
                 <dd>{format!("{} threats, {} controls, {} control groups", c.threats.len(), c.controls.len(), c.groups.len())}</dd>
+                <dt>"Editions in this version"</dt>
+                <dd data-testid="about-editions">
+                    {Catalog::known_editions()} "; new assessments use "
+                    {Catalog::default_edition().edition}
+                </dd>
             </dl>
             <h2>"Your data"</h2>
             <p>
