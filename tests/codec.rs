@@ -557,7 +557,7 @@ fn errors_name_what_is_wrong_in_one_line() {
 }
 
 #[test]
-fn a_link_claiming_a_huge_length_is_refused_quickly() {
+fn a_link_claiming_a_huge_length_or_a_deflate_bomb_is_refused() {
     let c = catalog();
     let a = Assessment::new(c, "e".into(), "x".into(), NOW);
     let bytes = from_base64url(&encode(&a)).expect("base64url");
@@ -576,9 +576,9 @@ fn a_link_claiming_a_huge_length_is_refused_quickly() {
         (count, DecodeError::Truncated),
         (overflow, DecodeError::Malformed("a number is too large")),
     ] {
-        let start = Instant::now();
+        // Refused by what it claims, before anything that size is read or
+        // allocated. How fast is the bench's business, not a test's.
         assert_eq!(decode_err(&to_base64url(&bytes)), expected);
-        assert!(start.elapsed() < Duration::from_millis(200));
     }
 
     // A deflate bomb: a few KB that would unpack to megabytes.
@@ -588,14 +588,8 @@ fn a_link_claiming_a_huge_length_is_refused_quickly() {
     bytes.extend_from_slice(&bomb);
     let payload = to_base64url(&bytes);
     assert!(payload.len() <= MAX_LINK_CHARS, "{}", payload.len());
-    let start = Instant::now();
+    // Inflating stops at the body limit, so the bomb never unpacks.
     assert_eq!(decode_err(&payload), DecodeError::TooLarge);
-    eprintln!(
-        "deflate bomb of {} characters (4 MiB unpacked) refused in {:?}",
-        payload.len(),
-        start.elapsed()
-    );
-    assert!(start.elapsed() < Duration::from_secs(2));
 }
 
 fn kind(e: &DecodeError) -> &'static str {

@@ -5,11 +5,14 @@
 //! these can. Each committed link under `tests/golden/links/` decodes to the
 //! committed JSON beside it, field for field; the fixture encodes to the
 //! committed link, byte for byte; each committed export under
-//! `tests/golden/files/` loads to the committed JSON beside it.
+//! `tests/golden/files/` loads to the committed JSON beside it; the fixture's
+//! Markdown and CSV reports equal `tests/golden/reports/` (the browser test
+//! of the export bar compares its downloads with the same files).
 //!
 //! An intended change of format gets a new version and keeps the old decoder,
-//! so these files stay as they are. Only to add a vector, or after a
-//! deliberate, versioned change, rewrite the expected files with:
+//! so the link and file vectors stay as they are. Only to add a vector, after
+//! a deliberate, versioned change, or when a report's wording changes on
+//! purpose, rewrite the expected files with:
 //!
 //! ```sh
 //! AIXA_BLESS=1 cargo test --test golden
@@ -18,6 +21,7 @@
 
 use aixa::core::assessment::Assessment;
 use aixa::core::codec;
+use aixa::core::report::{csv::csv, markdown::markdown};
 use std::path::{Path, PathBuf};
 
 const ID: &str = "golden";
@@ -42,6 +46,7 @@ fn read(path: &Path) -> String {
 
 /// Compares with the expected file, or writes it under AIXA_BLESS.
 fn expect(path: &Path, actual: &str) {
+    let actual = actual.trim_end();
     if bless() {
         std::fs::write(path, format!("{actual}\n"))
             .unwrap_or_else(|e| panic!("{}: cannot write: {e}", path.display()));
@@ -50,8 +55,9 @@ fn expect(path: &Path, actual: &str) {
     let expected = read(path);
     assert!(
         expected == actual,
-        "{} differs from what aixa now produces. A kept format changed: give the change \
-         a new version and keep the old decoder (see tests/golden.rs).\n--- expected\n{expected}\n\
+        "{} differs from what aixa now produces. If a kept format changed, give the change \
+         a new version and keep the old decoder; if a report's wording changed on purpose, \
+         rewrite the file (see tests/golden.rs).\n--- expected\n{expected}\n\
          --- actual\n{actual}",
         path.display()
     );
@@ -99,4 +105,16 @@ fn the_fixture_encodes_to_the_committed_link_byte_for_byte() {
     let fixture = dir("files").join("fixture.aixa.json");
     let a = Assessment::from_json(&read(&fixture)).expect("the fixture loads");
     expect(&dir("links").join("fixture.link"), &codec::encode(&a));
+}
+
+/// The date the golden reports are written on; the browser test fixes its
+/// clock to it.
+const TODAY: &str = "2026-11-28";
+
+#[test]
+fn the_fixtures_reports_equal_their_golden_files() {
+    let fixture = dir("files").join("fixture.aixa.json");
+    let a = Assessment::from_json(&read(&fixture)).expect("the fixture loads");
+    expect(&dir("reports").join("fixture.md"), &markdown(&a, TODAY));
+    expect(&dir("reports").join("fixture.csv"), &csv(&a));
 }

@@ -331,16 +331,33 @@ pub enum LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LoadError::NotJson(e) => write!(f, "it is not valid JSON ({e})"),
+            LoadError::NotJson(e) => write!(f, "it is not valid JSON ({})", one_line(e)),
             LoadError::NewerSchema(v) => write!(
                 f,
                 "it was written by a newer version of aixa (schema {v}; this version reads up to {SCHEMA})"
             ),
             LoadError::UnknownSchema(v) => write!(f, "it has no schema version this version knows ({v})"),
             LoadError::UnknownEdition(e) => f.write_str(&edition::unknown(e)),
-            LoadError::Invalid(e) => write!(f, "it is not a valid assessment: {e}"),
+            LoadError::Invalid(e) => write!(f, "it is not a valid assessment: {}", one_line(e)),
         }
     }
+}
+
+/// The message with control characters escaped: it quotes names from the
+/// file, and a newline there must not split what the CLI and the import
+/// print as one line.
+fn one_line(message: &str) -> String {
+    message
+        .chars()
+        .flat_map(|c| {
+            let escaped: Vec<char> = if c.is_control() {
+                c.escape_default().collect()
+            } else {
+                vec![c]
+            };
+            escaped
+        })
+        .collect()
 }
 
 impl Assessment {

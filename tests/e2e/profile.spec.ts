@@ -1,4 +1,4 @@
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect, type Page } from "./fixtures";
 
 // The profile page: answers drive the live threat list, and survive a reload.
 
@@ -7,16 +7,8 @@ const answer = (page: Page, q: string, v: string) =>
   page.getByTestId(`answer-${q}-${v}`);
 
 test.beforeEach(async ({ page }) => {
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  (page as any).errors = errors;
   await page.goto("./");
   await expect(page.getByTestId("threat-list")).toBeVisible();
-});
-
-test.afterEach(async ({ page }) => {
-  expect((page as any).errors).toEqual([]);
 });
 
 test("loads from a sub-path with every threat unknown or always applicable", async ({ page }) => {

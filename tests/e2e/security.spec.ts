@@ -1,4 +1,4 @@
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect, type Page } from "./fixtures";
 import { walk } from "./flows";
 
 // A full session (an assessment through all seven steps, a share link, every

@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 import { fixture, fixtureId, openFixture, strip } from "./flows";
 import { readFileSync } from "node:fs";
 
@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 
 test("export → import round trip gives an identical assessment", async ({ page, browser }) => {
   const id = fixtureId;
+  await page.clock.setFixedTime(new Date("2026-11-28T12:00:00Z"));
   await openFixture(page, "dashboard");
   await expect(page.getByTestId("step-page-dashboard")).toBeVisible();
 
@@ -14,9 +15,13 @@ test("export → import round trip gives an identical assessment", async ({ page
   const exported = readFileSync(await download.path(), "utf8");
   expect(strip(JSON.parse(exported))).toEqual(strip(JSON.parse(fixture)));
 
-  for (const [testid, name] of [["export-md", ".md"], ["export-csv", ".csv"]]) {
+  // The reports equal the golden files the native tests pin (written on the
+  // date the page's clock is fixed to).
+  for (const [testid, ext] of [["export-md", "md"], ["export-csv", "csv"]]) {
     const [d] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testid).click()]);
-    expect(d.suggestedFilename().endsWith(name)).toBe(true);
+    expect(d.suggestedFilename()).toBe(`support-chatbot--rag---hosted-llm.${ext}`);
+    const got = readFileSync(await d.path(), "utf8").trimEnd();
+    expect(got).toBe(readFileSync(`tests/golden/reports/fixture.${ext}`, "utf8").trimEnd());
   }
 
   // A fresh browser context: nothing stored.
