@@ -3,7 +3,9 @@
 
 mod common;
 
-use aixa::core::assessment::{Acceptance, Assessment, ControlPlan, ControlStatus, Decision};
+use aixa::core::assessment::{
+    Acceptance, Assessment, ControlPlan, ControlStatus, Decision, Party, Responsibility,
+};
 use aixa::core::check::check;
 use aixa::core::report::{csv::csv, markdown::markdown};
 use std::process::Command;
@@ -148,6 +150,40 @@ fn check_lists_uncovered_threats_that_are_ours() {
         );
     }
     assert!(check(&a).is_empty());
+}
+
+#[test]
+fn check_leaves_a_threat_to_the_provider_who_holds_it_but_not_a_shared_one() {
+    let mut a = fixture();
+    let id = "indirectpromptinjection";
+    assert!(
+        check(&a).iter().any(|f| f.threat == id),
+        "uncovered at first"
+    );
+    a.responsibility.insert(
+        id.into(),
+        Responsibility {
+            party: Party::Shared,
+            provider: "Acme AI".into(),
+        },
+    );
+    let shared = check(&a);
+    let finding = shared
+        .iter()
+        .find(|f| f.threat == id)
+        .expect("shared is still ours");
+    assert!(finding.message.contains("(shared)"), "{}", finding.message);
+    a.responsibility.insert(
+        id.into(),
+        Responsibility {
+            party: Party::Provider,
+            provider: "Acme AI".into(),
+        },
+    );
+    assert!(
+        !check(&a).iter().any(|f| f.threat == id),
+        "the provider's alone"
+    );
 }
 
 fn aixa(args: &[&str]) -> std::process::Output {
