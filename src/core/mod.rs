@@ -2,6 +2,7 @@
 
 pub mod answers;
 pub mod assessment;
+pub mod backup;
 pub mod catalog;
 pub mod check;
 pub mod codec;

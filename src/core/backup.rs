@@ -1,0 +1,137 @@
+//! "Back up everything": one file with every assessment, and restoring it
+//! without losing or silently replacing anything.
+//!
+//! Browsers can clear a site's storage (Safari after seven days without a
+//! visit, anyone with "clear site data"), so the backup is the user's own
+//! copy of all of it. Unlike an import, which always makes a new copy,
+//! restoring keeps each assessment's id: it brings back the same
+//! assessments. What is missing is added; what is identical is left alone;
+//! what differs is never replaced without the user choosing.
+
+use super::assessment::Assessment;
+use serde_json::{json, Value};
+use std::fmt;
+
+/// The key that marks a backup file, and its format version.
+const MARK: &str = "aixa_backup";
+const VERSION: u64 = 1;
+
+/// What a backup file held.
+#[derive(Debug, PartialEq)]
+pub struct Backup {
+    pub made: String,
+    pub assessments: Vec<Assessment>,
+    /// Entries this version cannot read (another edition, a newer schema,
+    /// damage), each with the reason; restoring skips them and says so.
+    pub unreadable: Vec<String>,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum BackupError {
+    NotJson(String),
+    NewerVersion(u64),
+    NoAssessments,
+}
+
+impl fmt::Display for BackupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BackupError::NotJson(e) => write!(f, "it is not valid JSON ({e})"),
+            BackupError::NewerVersion(v) => write!(
+                f,
+                "it is a backup from a newer version of aixa (format {v}; this version reads {VERSION})"
+            ),
+            BackupError::NoAssessments => write!(f, "it is a backup with no assessments list"),
+        }
+    }
+}
+
+/// Whether `text` is a backup rather than a single assessment.
+pub fn is_backup(text: &str) -> bool {
+    serde_json::from_str::<Value>(text).is_ok_and(|v| v.get(MARK).is_some())
+}
+
+/// The backup file of `assessments`, made at `made` (ISO 8601).
+pub fn write(assessments: &[Assessment], made: &str) -> String {
+    let all: Vec<Value> = assessments
+        .iter()
+        .filter_map(|a| serde_json::to_value(a).ok())
+        .collect();
+    let file = json!({ MARK: VERSION, "made": made, "assessments": all });
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+pub fn read(text: &str) -> Result<Backup, BackupError> {
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| BackupError::NotJson(e.to_string()))?;
+    match value.get(MARK).and_then(Value::as_u64) {
+        Some(VERSION) => {}
+        Some(v) if v > VERSION => return Err(BackupError::NewerVersion(v)),
+        _ => return Err(BackupError::NoAssessments),
+    }
+    let entries = value
+        .get("assessments")
+        .and_then(Value::as_array)
+        .ok_or(BackupError::NoAssessments)?;
+    let mut backup = Backup {
+        made: value
+            .get("made")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string(),
+        assessments: Vec::new(),
+        unreadable: Vec::new(),
+    };
+    for (i, entry) in entries.iter().enumerate() {
+        match Assessment::from_json(&entry.to_string()) {
+            Ok(a) => backup.assessments.push(a),
+            Err(e) => {
+                let name = entry.get("name").and_then(Value::as_str).unwrap_or("?");
+                backup
+                    .unreadable
+                    .push(format!("entry {} (“{name}”): {e}", i + 1));
+            }
+        }
+    }
+    Ok(backup)
+}
+
+/// One assessment the backup and this browser both hold, differently.
+#[derive(Debug, PartialEq)]
+pub struct Differs {
+    pub local: Assessment,
+    pub backup: Assessment,
+}
+
+impl Differs {
+    /// Whether this browser's copy is the one changed later.
+    pub fn local_is_newer(&self) -> bool {
+        (self.local.revision, &self.local.updated) > (self.backup.revision, &self.backup.updated)
+    }
+}
+
+/// What restoring would do.
+#[derive(Debug, Default, PartialEq)]
+pub struct Plan {
+    /// Not in this browser: added as they are.
+    pub add: Vec<Assessment>,
+    /// Identical here and in the backup.
+    pub unchanged: usize,
+    /// Held differently: the user chooses for each.
+    pub differ: Vec<Differs>,
+}
+
+pub fn plan(local: &[Assessment], backup: Backup) -> Plan {
+    let mut plan = Plan::default();
+    for b in backup.assessments {
+        match local.iter().find(|l| l.id == b.id) {
+            None => plan.add.push(b),
+            Some(l) if *l == b => plan.unchanged += 1,
+            Some(l) => plan.differ.push(Differs {
+                local: l.clone(),
+                backup: b,
+            }),
+        }
+    }
+    plan
+}

@@ -1,0 +1,117 @@
+//! "Back up everything" and restoring it: nothing lost, nothing replaced
+//! without asking.
+#![cfg(not(target_arch = "wasm32"))]
+
+use aixa::core::assessment::Assessment;
+use aixa::core::backup::{self, BackupError, Differs, Plan};
+
+fn fixture() -> Assessment {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/assessment-rag-llm.json"
+    ))
+    .expect("the fixture is readable");
+    Assessment::from_json(&text).expect("the fixture loads")
+}
+
+fn three() -> Vec<Assessment> {
+    let a = fixture();
+    let mut b = a.clone();
+    b.id = "second".into();
+    b.name = "Second".into();
+    let mut c = a.clone();
+    c.id = "third".into();
+    c.name = "Third".into();
+    c.revision = 9;
+    vec![a, b, c]
+}
+
+#[test]
+fn a_backup_holds_every_assessment_and_reads_back_identical() {
+    let all = three();
+    let text = backup::write(&all, "2026-11-28T10:00:00Z");
+    assert!(backup::is_backup(&text));
+    assert!(
+        !backup::is_backup(&all[0].to_json()),
+        "an assessment is not a backup"
+    );
+    let back = backup::read(&text).expect("reads");
+    assert_eq!(back.made, "2026-11-28T10:00:00Z");
+    assert_eq!(back.assessments, all);
+    assert!(back.unreadable.is_empty());
+}
+
+#[test]
+fn restoring_into_an_empty_browser_adds_everything_as_it_was() {
+    let all = three();
+    let restored = backup::plan(&[], backup::read(&backup::write(&all, "t")).expect("reads"));
+    assert_eq!(
+        restored,
+        Plan {
+            add: all,
+            unchanged: 0,
+            differ: vec![]
+        }
+    );
+}
+
+#[test]
+fn restoring_adds_what_is_missing_and_asks_about_what_differs() {
+    let all = three();
+    let file = backup::write(&all, "t");
+    // Here: the first unchanged, the second changed since (newer), the third
+    // gone.
+    let mut newer = all[1].clone();
+    newer.name = "Second, renamed".into();
+    newer.revision += 1;
+    newer.updated = "2026-12-01T00:00:00Z".into();
+    let local = vec![all[0].clone(), newer.clone()];
+    let p = backup::plan(&local, backup::read(&file).expect("reads"));
+    assert_eq!(p.unchanged, 1);
+    assert_eq!(p.add, vec![all[2].clone()]);
+    assert_eq!(
+        p.differ,
+        vec![Differs {
+            local: newer,
+            backup: all[1].clone()
+        }]
+    );
+    assert!(p.differ[0].local_is_newer());
+}
+
+#[test]
+fn entries_this_version_cannot_read_are_named_and_the_rest_restored() {
+    let all = three();
+    let file = backup::write(&all, "t");
+    let mut value: serde_json::Value = serde_json::from_str(&file).expect("JSON");
+    value["assessments"][1]["edition"] = "2099-01".into();
+    let back = backup::read(&value.to_string()).expect("the backup still reads");
+    assert_eq!(back.assessments.len(), 2);
+    assert_eq!(back.unreadable.len(), 1);
+    assert!(
+        back.unreadable[0].contains("entry 2 (“Second”)"),
+        "{:?}",
+        back.unreadable
+    );
+    assert!(
+        back.unreadable[0].contains("\"2099-01\""),
+        "{:?}",
+        back.unreadable
+    );
+}
+
+#[test]
+fn a_file_that_is_no_backup_or_a_newer_one_is_refused_by_name() {
+    assert!(matches!(backup::read("{"), Err(BackupError::NotJson(_))));
+    assert_eq!(
+        backup::read(r#"{"aixa_backup": 7, "assessments": []}"#),
+        Err(BackupError::NewerVersion(7))
+    );
+    assert_eq!(
+        backup::read(r#"{"aixa_backup": 1}"#),
+        Err(BackupError::NoAssessments)
+    );
+    assert!(BackupError::NewerVersion(7)
+        .to_string()
+        .contains("newer version of aixa"));
+}
