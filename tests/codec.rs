@@ -15,7 +15,7 @@ use common::reference::{
     complete, control_id, date, empty, fixture, threat_id, typical, Spread, NOW,
 };
 use common::{catalog, Rng};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// Decodes and checks the result equals `a` but for what never travels.
 fn round_trip(a: &Assessment) -> String {
