@@ -97,7 +97,7 @@ pub fn read(text: &str) -> Result<Backup, BackupError> {
 }
 
 /// One assessment the backup and this browser both hold, differently.
-#[derive(Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Differs {
     pub local: Assessment,
     pub backup: Assessment,

@@ -107,6 +107,15 @@ impl Store {
             .set(storage::save(a).err().map(|message| (message, a.clone())));
     }
 
+    /// Puts `a` in place of this browser's copy, whose revision is
+    /// `replacing`, at the user's explicit choice (restoring a backup), and
+    /// saves it as the newer revision so that other tabs take it.
+    pub fn overwrite(&self, mut a: Assessment, replacing: u64) {
+        a.revision = replacing + 1;
+        self.replace(a.clone());
+        self.persist(&a);
+    }
+
     /// Adds an assessment (new, duplicated or restored) and saves it.
     pub fn insert(&self, a: Assessment) {
         self.persist(&a);

@@ -214,3 +214,38 @@ pub fn now_iso() -> String {
 pub fn today() -> String {
     now_iso().chars().take(10).collect()
 }
+
+/// When each assessment was last exported or backed up: id → ISO time.
+const EXPORTED_KEY: &str = "aixa.exported";
+
+pub fn exported() -> std::collections::BTreeMap<String, String> {
+    storage()
+        .and_then(|s| s.get_item(EXPORTED_KEY).ok().flatten())
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+/// Records that `ids` were just exported (one file) or backed up (all).
+pub fn mark_exported<'a>(ids: impl IntoIterator<Item = &'a str>) {
+    let Some(store) = storage() else {
+        return;
+    };
+    let now = now_iso();
+    let mut times = exported();
+    times.extend(ids.into_iter().map(|id| (id.to_string(), now.clone())));
+    if let Ok(text) = serde_json::to_string(&times) {
+        let _ = store.set_item(EXPORTED_KEY, &text);
+    }
+}
+
+/// Asks the browser to keep this site's storage until the user clears it
+/// (`navigator.storage.persist()`); the answer, or None where the browser
+/// has no such API.
+pub async fn request_persistence() -> Option<bool> {
+    let manager = web_sys::window()?.navigator().storage();
+    let promise = manager.persist().ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_bool()
+}

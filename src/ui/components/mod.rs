@@ -1,3 +1,4 @@
+pub mod backup;
 pub mod chips;
 pub mod edition;
 pub mod question;

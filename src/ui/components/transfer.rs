@@ -2,9 +2,11 @@
 //! Files are made and read in the browser: nothing is uploaded.
 
 use crate::core::assessment::Assessment;
+use crate::core::backup::{self, Differs};
 use crate::core::codec;
 use crate::core::report::{csv::csv, markdown::markdown};
 use crate::core::route::Route;
+use crate::ui::pages::assessments::when;
 use crate::ui::router::href;
 use crate::ui::state::{use_assess, use_store, Store};
 use crate::ui::storage;
@@ -81,11 +83,11 @@ pub fn ExportBar() -> impl IntoView {
                 a.to_json_pretty(),
             ),
         };
-        error.set(
-            download(&file, mime, &text)
-                .err()
-                .map(|_| "Your browser refused the download.".to_string()),
-        );
+        let refused = download(&file, mime, &text).is_err();
+        if !refused {
+            storage::mark_exported([a.id.as_str()]);
+        }
+        error.set(refused.then(|| "Your browser refused the download.".to_string()));
     };
     view! {
         <div class="export-bar no-print" role="group" aria-label="Export">
@@ -128,7 +130,11 @@ pub fn ExportBar() -> impl IntoView {
 }
 
 /// Reads a dropped or picked file and adds it as a new assessment.
-async fn import_file(file: web_sys::File, store: Store) -> Result<String, String> {
+async fn import_file(
+    file: web_sys::File,
+    store: Store,
+    pending: RwSignal<Vec<Differs>>,
+) -> Result<String, String> {
     let name = file.name();
     // A real assessment is a few kilobytes; refuse anything absurd unread.
     if file.size() > 5_000_000.0 {
@@ -139,6 +145,9 @@ async fn import_file(file: web_sys::File, store: Store) -> Result<String, String
         .ok()
         .and_then(|v| v.as_string())
         .ok_or_else(|| format!("{name}: the file could not be read"))?;
+    if backup::is_backup(&text) {
+        return restore(&name, &text, store, pending);
+    }
     let mut a = Assessment::from_json(&text).map_err(|e| format!("{name}: {e}"))?;
     // An import is always a new assessment; it never replaces one.
     a.id = storage::new_id();
@@ -149,9 +158,86 @@ async fn import_file(file: web_sys::File, store: Store) -> Result<String, String
     Ok(format!("Imported “{label}” as a new assessment."))
 }
 
+/// Restores a backup: adds what this browser lacks, keeping ids and times,
+/// and leaves every assessment held differently here for the user to decide.
+fn restore(
+    name: &str,
+    text: &str,
+    store: Store,
+    pending: RwSignal<Vec<Differs>>,
+) -> Result<String, String> {
+    let file = backup::read(text).map_err(|e| format!("{name}: {e}"))?;
+    let unreadable = file.unreadable.clone();
+    let plan = backup::plan(&store.assessments.get_untracked(), file);
+    let added = plan.add.len();
+    for a in plan.add {
+        store.insert(a);
+    }
+    let asked = plan.differ.len();
+    pending.set(plan.differ);
+    let mut message = format!(
+        "Restored from {name}: {added} added, {} already here unchanged",
+        plan.unchanged
+    );
+    if asked > 0 {
+        message.push_str(&format!(", {asked} held differently here: choose below"));
+    }
+    message.push('.');
+    for u in unreadable {
+        message.push_str(&format!(" Skipped {u}."));
+    }
+    Ok(message)
+}
+
+/// One assessment the backup holds differently: keep this browser's, take
+/// the backup's, or keep both.
+#[component]
+fn Differing(d: Differs, pending: RwSignal<Vec<Differs>>) -> impl IntoView {
+    let store = use_store();
+    let id = d.local.id.clone();
+    let done = {
+        let id = id.clone();
+        move || pending.update(|all| all.retain(|x| x.local.id != id))
+    };
+    let take = {
+        let (backup, local, done) = (d.backup.clone(), d.local.clone(), done.clone());
+        move |_| {
+            store.overwrite(backup.clone(), local.revision);
+            done();
+        }
+    };
+    let both = {
+        let (backup, done) = (d.backup.clone(), done.clone());
+        move |_| {
+            let mut copy = backup.clone();
+            copy.id = storage::new_id();
+            copy.name = format!("{} (from backup)", backup.name);
+            store.insert(copy);
+            done();
+        }
+    };
+    let keep = move |_| done();
+    let newer = if d.local_is_newer() {
+        "this browser's"
+    } else {
+        "the backup's"
+    };
+    view! {
+        <li class="differs" data-testid=format!("differs-{id}")>
+            "“" {d.local.name.clone()} "”: this browser's copy changed "
+            {when(&d.local.updated)} ", the backup's " {when(&d.backup.updated)}
+            " (" {newer} " is newer). "
+            <button type="button" data-testid="differs-keep" on:click=keep>"Keep this browser's"</button>
+            <button type="button" data-testid="differs-take" on:click=take>"Use the backup's"</button>
+            <button type="button" data-testid="differs-both" on:click=both>"Keep both"</button>
+        </li>
+    }
+}
+
 #[component]
 pub fn ImportBox() -> impl IntoView {
     let message = RwSignal::new(None::<(bool, String)>);
+    let pending = RwSignal::new(Vec::<Differs>::new());
     let over = RwSignal::new(false);
     let store = use_store();
     let take = move |files: Option<web_sys::FileList>| {
@@ -159,7 +245,7 @@ pub fn ImportBox() -> impl IntoView {
             return;
         };
         leptos::task::spawn_local(async move {
-            let result = import_file(file, store).await;
+            let result = import_file(file, store, pending).await;
             message.set(Some(match result {
                 Ok(m) => (true, m),
                 Err(e) => (false, format!("Not imported: {e}")),
@@ -179,7 +265,7 @@ pub fn ImportBox() -> impl IntoView {
                 take(ev.data_transfer().and_then(|d| d.files()));
             }
         >
-            <label for="import-file">"Import an assessment (.json): drop it here or "</label>
+            <label for="import-file">"Import an assessment or restore a backup (.json): drop it here or "</label>
             <input
                 id="import-file"
                 type="file"
@@ -196,6 +282,11 @@ pub fn ImportBox() -> impl IntoView {
             {move || message.get().map(|(ok, m)| view! {
                 <p class=if ok { "ok" } else { "error" } role="status" data-testid="import-message">{m}</p>
             })}
+            <ul class="plain" data-testid="restore-differs">
+                <For each=move || pending.get() key=|d| d.local.id.clone() let:d>
+                    <Differing d pending />
+                </For>
+            </ul>
         </div>
     }
 }

@@ -3,6 +3,7 @@
 use crate::core::assessment::Assessment;
 use crate::core::dashboard::{figures, Step};
 use crate::core::route::Route;
+use crate::ui::components::backup::BackupPanel;
 use crate::ui::components::transfer::ImportBox;
 use crate::ui::router::{href, use_router};
 use crate::ui::state::use_store;
@@ -19,7 +20,7 @@ fn overall(a: &Assessment) -> usize {
     (done * 100).checked_div(total).unwrap_or(0)
 }
 
-fn when(iso: &str) -> String {
+pub fn when(iso: &str) -> String {
     if iso.is_empty() {
         "unknown".into()
     } else {
@@ -159,6 +160,7 @@ pub fn AssessmentsPage() -> impl IntoView {
                 />
                 <button type="submit" class="primary" data-testid="create">"New assessment"</button>
             </form>
+            <BackupPanel />
             <ImportBox />
             {move || deleted.get().map(|a| view! {
                 <p class="notice" role="status" data-testid="undo-bar">
