@@ -22,7 +22,7 @@ use std::path::Path;
 fn main() {
     println!("cargo:rerun-if-changed=catalog");
     println!("cargo:rerun-if-changed=src/core/rule.rs");
-    println!("cargo:rerun-if-changed=src/core/source.rs");
+    println!("cargo:rerun-if-changed=src/core/source");
 
     let mut dirs: Vec<_> = match std::fs::read_dir("catalog") {
         Ok(entries) => entries
