@@ -128,13 +128,18 @@ fn emit_edition(out: &mut String, e: &Edition) {
     let _ = writeln!(out, "        published: {:?},", m.published);
     let _ = writeln!(out, "        source_commit: {:?},", m.source_commit);
     let _ = writeln!(out, "        site: {:?},", m.site);
+    let _ = writeln!(out, "        source_base: {:?},", m.source_base);
+    let _ = writeln!(out, "        go_base: {:?},", m.go_base);
 
     out.push_str("        sections: &[\n");
     for s in &m.sections {
         let _ = writeln!(
             out,
-            "            Section {{ number: {:?}, name: {:?}, url: {:?} }},",
-            s.number, s.name, s.url
+            "            Section {{ number: {:?}, name: {:?}, source: {:?}, go: {:?} }},",
+            s.number,
+            s.name,
+            s.source,
+            s.go.as_deref().unwrap_or_default()
         );
     }
     out.push_str("        ],\n        questions: &[\n");
@@ -176,7 +181,7 @@ fn emit_edition(out: &mut String, e: &Edition) {
             "            Threat {{ id: {:?}, section: {:?}, name: {:?}, parent: {}, top_section: {}, \
              rule: {rule}, so_applicable: {}, so_not_applicable: {}, description: {:?}, \
              impact: {:?}, lifecycle: {:?}, attack_surface: {}, asset: {:?}, property: {:?}, \
-             controls: {}, genai: {}, atlas: {}, url: {:?}, components: {}, maker_owns_when: {} }},",
+             controls: {}, genai: {}, atlas: {}, source: {:?}, go: {:?}, components: {}, maker_owns_when: {} }},",
             t.id,
             t.section,
             t.name,
@@ -193,7 +198,8 @@ fn emit_edition(out: &mut String, e: &Edition) {
             indices(&e.threat_controls[i]),
             indices(&e.threat_genai[i]),
             strs(&t.atlas),
-            t.url.as_deref().unwrap_or_default(),
+            t.source.as_deref().unwrap_or_default(),
+            t.go.as_deref().unwrap_or_default(),
             strs(&t.components),
             match &e.threat_maker_rule[i] {
                 Some(ast) => format!("Some({})", expr(e, ast)),
@@ -207,7 +213,7 @@ fn emit_edition(out: &mut String, e: &Edition) {
             out,
             "            Control {{ id: {:?}, name: {:?}, section: {:?}, category: {:?}, kind: {:?}, \
              lifecycle: {:?}, purpose: {:?}, remaining_risk: {}, iso27002: {}, iso42001: {}, \
-             opencre: {}, references: {}, url: {:?} }},",
+             opencre: {}, references: {}, source: {:?}, go: {:?} }},",
             c.id,
             c.name,
             c.section,
@@ -220,7 +226,8 @@ fn emit_edition(out: &mut String, e: &Edition) {
             strs(&c.iso42001),
             strs(&c.opencre),
             strs(&c.references),
-            c.url,
+            c.source,
+            c.go.as_deref().unwrap_or_default(),
         );
     }
     out.push_str("        ],\n        groups: &[\n");

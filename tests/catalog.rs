@@ -379,3 +379,35 @@ fn a_bad_maker_rule_is_refused() {
         "maker_owns_when must be an expression over questions",
     );
 }
+
+#[test]
+fn links_must_be_relative_sources_and_slugs() {
+    let errors = with_threats(|t| {
+        t.replacen(
+            "source = \"2_threats_through_use.md#211-closed-box-evasion\"",
+            "source = \"https://owaspai.org/docs/2_threats_through_use/#211-closed-box-evasion\"",
+            1,
+        )
+    });
+    assert_one(
+        &errors,
+        "threat 'closedboxevasion': source 'https://owaspai.org/docs/2_threats_through_use/#211-closed-box-evasion' must be a file of the edition's text",
+    );
+    let errors = with_threats(|t| t.replacen("go = \"evasion\"", "go = \"/go/evasion/\"", 1));
+    assert_one(
+        &errors,
+        "threat 'evasion': go '/go/evasion/' must be a short-link slug",
+    );
+    let errors = with(|f| {
+        f.edition = f.edition.replace(
+            "go_base = \"https://owaspai.org/go/\"",
+            "go_base = \"https://owaspai.org/go\"",
+        );
+    });
+    assert_one(
+        &errors,
+        "edition.toml: go_base 'https://owaspai.org/go' must be an https:// URL ending in '/'",
+    );
+    let errors = with_threats(|t| t.replacen("source = ", "url = ", 1));
+    assert_one(&errors, "unknown field `url`");
+}

@@ -12,6 +12,10 @@ pub struct Catalog {
     pub published: &'static str,
     pub source_commit: &'static str,
     pub site: &'static str,
+    /// Prefix of every `source`: this edition's own text, pinned on GitHub.
+    pub source_base: &'static str,
+    /// Prefix of every `go` slug: the Exchange's short links.
+    pub go_base: &'static str,
     pub sections: &'static [Section],
     pub questions: &'static [Question],
     /// In the source's order: every parent comes before its children.
@@ -36,7 +40,10 @@ pub struct Catalog {
 pub struct Section {
     pub number: &'static str,
     pub name: &'static str,
-    pub url: &'static str,
+    /// The section's file, relative to [`Catalog::source_base`].
+    pub source: &'static str,
+    /// Short-link slug where it lives on; empty when none.
+    pub go: &'static str,
 }
 
 #[derive(Debug)]
@@ -92,7 +99,10 @@ pub struct Threat {
     /// Indices into [`Catalog::genai`].
     pub genai: &'static [usize],
     pub atlas: &'static [&'static str],
-    pub url: &'static str,
+    /// `<file>.md#<anchor>`, relative to [`Catalog::source_base`].
+    pub source: &'static str,
+    /// Short-link slug where it lives on; empty when none.
+    pub go: &'static str,
     /// Where the threat lives, as ids of the components question's options.
     pub components: &'static [&'static str],
     /// While this holds, the model maker owns the threat by default.
@@ -117,7 +127,11 @@ pub struct Control {
     pub iso42001: &'static [&'static str],
     pub opencre: &'static [&'static str],
     pub references: &'static [&'static str],
-    pub url: &'static str,
+    /// `<file>.md` or `<file>.md#<anchor>`, relative to
+    /// [`Catalog::source_base`].
+    pub source: &'static str,
+    /// Short-link slug where it lives on; empty when none.
+    pub go: &'static str,
 }
 
 /// Which threats a group's controls serve.
@@ -229,15 +243,14 @@ impl Catalog {
         depth
     }
 
-    /// The URL of a threat on owaspai.org (its section's, where the threat
-    /// has none of its own).
-    pub fn threat_url(&self, index: usize) -> &'static str {
-        let t = &self.threats[index];
-        if t.url.is_empty() {
-            self.sections[t.top_section].url
-        } else {
-            t.url
-        }
+    /// The full URL of a `source` path: this edition's text on GitHub.
+    pub fn source_url(&self, rel: &str) -> String {
+        format!("{}{rel}", self.source_base)
+    }
+
+    /// The short link for a `go` slug, or `None` for an empty slug.
+    pub fn go_url(&self, slug: &str) -> Option<String> {
+        (!slug.is_empty()).then(|| format!("{}{slug}/", self.go_base))
     }
 
     /// A control by id or by one of its aliases.

@@ -7,6 +7,9 @@ use crate::core::explain::reasons;
 use crate::core::responsibility::{default_for, in_force};
 use std::fmt::Write as _;
 
+/// The edition's overview, the entry to its text.
+const OVERVIEW: &str = "_index.md";
+
 fn or_dash(s: &str) -> String {
     if s.trim().is_empty() {
         "–".into()
@@ -217,8 +220,9 @@ pub fn markdown(a: &Assessment, today: &str) -> String {
     }
     let _ = writeln!(
         w,
-        "\n---\nThreats and controls: OWASP AI Exchange (CC0), {}. Full texts at {}.",
-        catalog.title, catalog.site
+        "\n---\nThreats and controls: OWASP AI Exchange (CC0), {}. This edition's text: {}",
+        catalog.title,
+        catalog.source_url(OVERVIEW)
     );
     out
 }

@@ -1,5 +1,6 @@
 //! Checks of the controls and the aliases, and resolving references to them.
 
+use super::links::{check_go, check_source};
 use super::model::ControlSrc;
 use super::validate::is_section_number;
 use super::{CatalogError, Checker, ALIASES_FILE, CONTROLS_FILE};
@@ -106,12 +107,8 @@ pub(super) fn check_controls(
                 );
             }
         }
-        if !k.url.starts_with("https://owaspai.org/") {
-            c.fail(
-                entry.clone(),
-                "url must lead to https://owaspai.org/".into(),
-            );
-        }
+        check_source(&mut c, &entry, &k.source);
+        check_go(&mut c, &entry, k.go.as_deref());
     }
     errors.extend(c.errors);
 

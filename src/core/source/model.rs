@@ -11,6 +11,10 @@ pub struct EditionFile {
     pub source_commit: String,
     pub published: String,
     pub site: String,
+    /// Where `source` links start: this edition's text, pinned on GitHub.
+    pub source_base: String,
+    /// Where `go` slugs start: the Exchange's short links.
+    pub go_base: String,
     #[serde(rename = "section", default)]
     pub sections: Vec<SectionSrc>,
     pub selection: Option<SelectionSrc>,
@@ -33,7 +37,10 @@ pub struct SelectionSrc {
 pub struct SectionSrc {
     pub number: String,
     pub name: String,
-    pub url: String,
+    /// The section's file in this edition's text, relative to `source_base`.
+    pub source: String,
+    /// The short link to where it lives on.
+    pub go: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -104,7 +111,10 @@ pub struct ThreatSrc {
     pub genai: Vec<u32>,
     #[serde(default)]
     pub atlas: Vec<String>,
-    pub url: Option<String>,
+    /// `<file>.md#<anchor>`, relative to the edition's `source_base`.
+    pub source: Option<String>,
+    /// A slug under the edition's `go_base`, where the threat lives on.
+    pub go: Option<String>,
     /// Where the threat lives: options of the components question.
     #[serde(default)]
     pub components: Vec<String>,
@@ -139,7 +149,10 @@ pub struct ControlSrc {
     pub opencre: Vec<String>,
     #[serde(default)]
     pub references: Vec<String>,
-    pub url: String,
+    /// `<file>.md` or `<file>.md#<anchor>`, relative to `source_base`.
+    pub source: String,
+    /// A slug under the edition's `go_base`, where the control lives on.
+    pub go: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

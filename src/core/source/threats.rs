@@ -1,5 +1,6 @@
 //! Checks of the threats and their rules.
 
+use super::links::{check_go, check_source};
 use super::model::{EditionFile, KindSrc, QuestionSrc, ThreatSrc};
 use super::validate::{is_id, is_section_number};
 use super::{CatalogError, Checker, EDITION_FILE, QUESTIONS_FILE, THREATS_FILE};
@@ -200,7 +201,7 @@ pub(super) fn check_threat_details(c: &mut Checker, entry: &Option<String>, t: &
     for (field, value) in [
         ("description", &t.description),
         ("impact", &t.impact),
-        ("url", &t.url),
+        ("source", &t.source),
     ] {
         if value.as_deref().is_none_or(|v| v.trim().is_empty()) {
             c.fail(
@@ -243,13 +244,8 @@ pub(super) fn check_threat_details(c: &mut Checker, entry: &Option<String>, t: &
             );
         }
     }
-    if t.url
-        .as_deref()
-        .is_some_and(|u| !u.starts_with("https://owaspai.org/"))
-    {
-        c.fail(
-            entry.clone(),
-            "url must lead to https://owaspai.org/".into(),
-        );
+    if let Some(source) = &t.source {
+        check_source(c, entry, source);
     }
+    check_go(c, entry, t.go.as_deref());
 }

@@ -1,5 +1,6 @@
 //! Checks of the edition file and the questions.
 
+use super::links::{check_base, check_go, check_source};
 use super::model::{EditionFile, KindSrc, QuestionSrc};
 use super::{CatalogError, Checker, EDITION_FILE, QUESTIONS_FILE};
 use std::collections::{BTreeMap, BTreeSet};
@@ -35,6 +36,8 @@ pub(super) fn check_meta(dir: &str, meta: &EditionFile, errors: &mut Vec<Catalog
             ),
         );
     }
+    check_base(&mut c, "source_base", &meta.source_base);
+    check_base(&mut c, "go_base", &meta.go_base);
     if meta.sections.is_empty() {
         c.fail(None, "no [[section]] is defined".into());
     }
@@ -51,8 +54,10 @@ pub(super) fn check_meta(dir: &str, meta: &EditionFile, errors: &mut Vec<Catalog
             c.fail(entry.clone(), "is defined twice".into());
         }
         if s.name.trim().is_empty() {
-            c.fail(entry, "has an empty name".into());
+            c.fail(entry.clone(), "has an empty name".into());
         }
+        check_source(&mut c, &entry, &s.source);
+        check_go(&mut c, &entry, s.go.as_deref());
     }
     errors.extend(c.errors);
 }

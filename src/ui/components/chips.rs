@@ -45,6 +45,28 @@ pub fn ControlChip(catalog: &'static Catalog, index: usize) -> impl IntoView {
     }
 }
 
+/// The two links of a catalog item: this edition's own text (pinned on
+/// GitHub) and, where the item lives on, its short link on owaspai.org.
+#[component]
+pub fn SourceLinks(
+    catalog: &'static Catalog,
+    source: &'static str,
+    go: &'static str,
+) -> impl IntoView {
+    let current = catalog.go_url(go).map(|url| {
+        view! {
+            " · "
+            <a href=url rel="noopener noreferrer" data-testid="go-link">"Current text on owaspai.org"</a>
+        }
+    });
+    view! {
+        <a href=catalog.source_url(source) rel="noopener noreferrer" data-testid="source-link">
+            "This edition's text (" {catalog.edition} ")"
+        </a>
+        {current}
+    }
+}
+
 #[component]
 pub fn VerdictBadge(verdict: Verdict) -> impl IntoView {
     view! {

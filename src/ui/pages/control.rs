@@ -2,7 +2,7 @@
 
 use crate::core::catalog::Scope;
 use crate::core::route::Route;
-use crate::ui::components::chips::{control_type_label, label_of};
+use crate::ui::components::chips::{control_type_label, label_of, SourceLinks};
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::router::href;
 use crate::ui::state::use_current;
@@ -96,7 +96,7 @@ pub fn ControlPage(id: String) -> impl IntoView {
                 <ul class="plain">{guidelines}</ul>
             })}
             <p class="more">
-                <a href=c.url rel="noopener noreferrer">"Read the full text on owaspai.org"</a>
+                <SourceLinks catalog source=c.source go=c.go />
             </p>
         </article>
     }

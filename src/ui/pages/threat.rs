@@ -4,7 +4,7 @@
 use crate::core::catalog::Scope;
 use crate::core::explain::reasons;
 use crate::core::route::Route;
-use crate::ui::components::chips::{label_of, ControlChip, VerdictBadge};
+use crate::ui::components::chips::{label_of, ControlChip, SourceLinks, VerdictBadge};
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::router::href;
 use crate::ui::state::use_current;
@@ -125,7 +125,7 @@ pub fn ThreatPage(id: String) -> impl IntoView {
                 <ul class="plain">{atlas}</ul>
             })}
             <p class="more">
-                <a href=catalog.threat_url(index) rel="noopener noreferrer">"Read the full text on owaspai.org"</a>
+                <SourceLinks catalog source=t.source go=t.go />
             </p>
         </article>
     }
