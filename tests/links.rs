@@ -228,3 +228,40 @@ fn no_catalog_file_links_into_an_owaspai_page_by_anchor() {
         "links by anchor into owaspai.org: {found:#?}"
     );
 }
+/// "2.1. Evasion - …" → ("2.1", "Evasion - …"); `None` for other headings.
+fn numbered(heading: &str) -> Option<(String, String)> {
+    let (number, name) = heading.split_once(' ')?;
+    let number = number.trim_end_matches('.');
+    let is_number = !number.is_empty()
+        && number
+            .split('.')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    is_number.then(|| (number.to_string(), name.trim().to_string()))
+}
+
+#[test]
+fn every_threat_is_named_as_its_heading() {
+    let reference = reference();
+    let c = catalog();
+    let mut problems = Vec::new();
+    for t in c.threats {
+        let (file, _) = t.source.split_once('#').unwrap_or((t.source, ""));
+        let text = read(&reference.join("aix-2024-01").join(file));
+        let heading = headings(&text)
+            .into_iter()
+            .filter_map(|(_, h)| numbered(&h))
+            .find(|(number, _)| number == t.section);
+        match heading {
+            Some((_, name)) if name == t.name => {}
+            Some((_, name)) => problems.push(format!(
+                "{}: {:?}, the heading says {name:?}",
+                t.section, t.name
+            )),
+            None => problems.push(format!("{}: no heading numbered so in {file}", t.section)),
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "names that are not the headings: {problems:#?}"
+    );
+}
