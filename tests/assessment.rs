@@ -54,6 +54,17 @@ fn responsibility_defaults_follow_the_seed() {
         (Party::Provider, MODEL_MAKER.into())
     );
     assert_eq!(party(&a, "directpromptinjection").0, Party::Us);
+    // Confidentiality of train data and of model IP is the maker's too.
+    for id in [
+        "disclosureinoutput",
+        "modelinversionandmembership",
+        "modeltheftuse",
+        "runtimemodeltheft",
+    ] {
+        assert_eq!(party(&a, id), (Party::Provider, MODEL_MAKER.into()), "{id}");
+    }
+    let why = default_for(catalog(), &a, threat("modeltheftuse")).why;
+    assert!(!why.contains("development-time"), "{why}");
     // The supply-chain exception: an obtained model is ours to check.
     assert_eq!(party(&a, "transferlearningattack").0, Party::Us);
     let why = default_for(catalog(), &a, threat("devmodelleak")).why;
@@ -70,6 +81,8 @@ fn responsibility_defaults_follow_the_seed() {
     // because the model it shapes is hosted.
     assert_eq!(party(&a, "datapoison").0, Party::Shared);
     assert_eq!(party(&a, "insecureoutput").0, Party::Us);
+    // So is the retrieval data a model can disclose.
+    assert_eq!(party(&a, "disclosureinoutput").0, Party::Shared);
     let why = default_for(catalog(), &a, threat("evasion")).why;
     assert!(why.contains("a provider hosts the model"), "{why}");
 

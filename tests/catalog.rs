@@ -365,7 +365,7 @@ fn a_bad_maker_rule_is_refused() {
     });
     assert_one(
         &errors,
-        "threats.toml: threat 'devmodelpoison': maker_owns_when: 'trainz' is not a yes_no question",
+        "threats.toml: threat 'modelinversionandmembership': maker_owns_when: 'trainz' is not a yes_no question",
     );
     let errors = with_threats(|t| {
         t.replacen(
