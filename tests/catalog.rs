@@ -411,3 +411,17 @@ fn links_must_be_relative_sources_and_slugs() {
     let errors = with_threats(|t| t.replacen("source = ", "url = ", 1));
     assert_one(&errors, "unknown field `url`");
 }
+
+#[test]
+fn llm_top10_ids_carry_their_edition() {
+    let c = Catalog::by_edition("2024-01").expect("embedded");
+    assert_eq!(c.genai[0].llm_top10, ["LLM01:2023"]);
+    let errors = with(|f| {
+        let m = f.mappings.as_mut().expect("mappings.toml");
+        *m = m.replacen("\"LLM01:2023\"", "\"LLM01\"", 1);
+    });
+    assert_one(
+        &errors,
+        "mappings.toml: genai row 1: llm_top10 'LLM01' must name its list's edition",
+    );
+}

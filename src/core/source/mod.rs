@@ -20,7 +20,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::path::Path;
 use threats::{check_threat_details, check_threats, question_rule};
-use validate::{check_meta, check_questions, is_atlas_id, is_id};
+use validate::{check_meta, check_questions, is_atlas_id, is_id, is_llm_top10_id};
 
 pub const EDITION_FILE: &str = "edition.toml";
 pub const QUESTIONS_FILE: &str = "questions.toml";
@@ -328,6 +328,16 @@ pub fn parse(text: &EditionText<'_>) -> Result<Edition, Vec<CatalogError>> {
             let entry = Some(format!("genai row {}", g.number));
             if !seen_rows.insert(g.number) {
                 c.fail(entry.clone(), "is defined twice".into());
+            }
+            for id in &g.llm_top10 {
+                if !is_llm_top10_id(id) {
+                    c.fail(
+                        entry.clone(),
+                        format!(
+                            "llm_top10 '{id}' must name its list's edition, such as \"LLM01:2023\""
+                        ),
+                    );
+                }
             }
             g.threats
                 .iter()

@@ -169,3 +169,12 @@ pub(super) fn is_atlas_id(s: &str) -> bool {
         None => false,
     }
 }
+
+/// An OWASP Top 10 for LLM id with its list's year: `LLM01:2023`.
+pub(super) fn is_llm_top10_id(s: &str) -> bool {
+    let digits = |d: &str, n: usize| d.len() == n && d.bytes().all(|b| b.is_ascii_digit());
+    match s.strip_prefix("LLM").and_then(|rest| rest.split_once(':')) {
+        Some((number, year)) => digits(number, 2) && digits(year, 4),
+        None => false,
+    }
+}
