@@ -257,11 +257,12 @@ fn emit_edition(out: &mut String, e: &Edition) {
     for (g, controls) in e.guidelines.iter().zip(&e.guideline_controls) {
         let _ = writeln!(
             out,
-            "            Guideline {{ section: {:?}, text: {:?}, controls: {}, note: {} }},",
+            "            Guideline {{ section: {:?}, text: {:?}, controls: {}, note: {}, partial: {} }},",
             g.section,
             g.text,
             indices(controls),
             opt(&g.note),
+            g.partial,
         );
     }
     out.push_str("        ],\n        genai: &[\n");

@@ -166,6 +166,8 @@ pub struct Guideline {
     pub text: &'static str,
     pub controls: &'static [usize],
     pub note: Option<&'static str>,
+    /// Mapped to only part of a control: partly covered at most.
+    pub partial: bool,
 }
 
 #[derive(Debug)]

@@ -210,12 +210,21 @@ pub fn markdown(a: &Assessment, today: &str) -> String {
     );
 
     let _ = writeln!(w, "\n## UK/US guidelines coverage\n");
-    for (i, done, total) in &f.guidelines {
-        let g = &catalog.guidelines[*i];
+    for gf in &f.guidelines {
+        let g = &catalog.guidelines[gf.guideline];
         let _ = writeln!(
             w,
-            "- {}: {}: {done} of {total} mapped controls implemented",
-            g.section, g.text
+            "- {}: {}: {} of {} mapped controls implemented, {}{}",
+            g.section,
+            g.text,
+            gf.implemented,
+            gf.total,
+            gf.coverage.label(),
+            if g.partial {
+                " (the controls cover it only in part)"
+            } else {
+                ""
+            }
         );
     }
     let _ = writeln!(

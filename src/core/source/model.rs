@@ -195,6 +195,10 @@ pub struct GuidelineSrc {
     pub text: String,
     pub controls: Vec<String>,
     pub note: Option<String>,
+    /// The source maps the guideline to only part of a control ("Part of
+    /// #SECPROGRAM"): it counts as partly covered at most.
+    #[serde(default)]
+    pub partial: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
