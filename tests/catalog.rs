@@ -425,3 +425,42 @@ fn llm_top10_ids_carry_their_edition() {
         "mappings.toml: genai row 1: llm_top10 'LLM01' must name its list's edition",
     );
 }
+
+#[test]
+fn a_child_threat_inherits_its_parents_controls() {
+    let c = Catalog::by_edition("2024-01").expect("embedded");
+    let index = |id: &str| c.threat(id).expect("a threat").0;
+    let ids = |v: &[usize]| v.iter().map(|&k| c.controls[k].id).collect::<Vec<_>>();
+    for child in ["closedboxevasion", "openboxevasion", "evasionafterpoison"] {
+        let inherited = c.inherited_controls(index(child));
+        assert_eq!(inherited.len(), 1, "{child}");
+        assert_eq!(inherited[0].0, index("evasion"));
+        assert_eq!(
+            ids(&inherited[0].1),
+            [
+                "DETECTODDINPUT",
+                "DETECTADVERSARIALINPUT",
+                "EVASIONROBUSTMODEL",
+                "TRAINADVERSARIAL",
+                "INPUTDISTORTION",
+                "ADVERSARIALROBUSTDISTILLATION"
+            ]
+        );
+    }
+    for child in ["datapoison", "devmodelpoison", "transferlearningattack"] {
+        let inherited = c.inherited_controls(index(child));
+        assert_eq!(inherited.len(), 1, "{child}");
+        assert_eq!(inherited[0].0, index("modelpoison"));
+        assert_eq!(ids(&inherited[0].1), ["MODELENSEMBLE"]);
+    }
+    // Top-level threats, and children of parents without controls, inherit
+    // nothing.
+    for id in [
+        "evasion",
+        "modelpoison",
+        "disclosureinoutput",
+        "devdataleak",
+    ] {
+        assert!(c.inherited_controls(index(id)).is_empty(), "{id}");
+    }
+}

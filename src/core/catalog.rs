@@ -245,6 +245,28 @@ impl Catalog {
         depth
     }
 
+    /// The controls a threat inherits from the threats above it (2.1.x from
+    /// 2.1, 3.1.x from 3.1): each ancestor with controls of its own, nearest
+    /// first, with those controls minus any the threat lists itself.
+    pub fn inherited_controls(&self, index: usize) -> Vec<(usize, Vec<usize>)> {
+        let own = self.threats[index].controls;
+        let mut out = Vec::new();
+        let mut at = self.threats[index].parent;
+        while let Some(p) = at {
+            let controls: Vec<usize> = self.threats[p]
+                .controls
+                .iter()
+                .copied()
+                .filter(|c| !own.contains(c))
+                .collect();
+            if !controls.is_empty() {
+                out.push((p, controls));
+            }
+            at = self.threats[p].parent;
+        }
+        out
+    }
+
     /// The full URL of a `source` path: this edition's text on GitHub.
     pub fn source_url(&self, rel: &str) -> String {
         format!("{}{rel}", self.source_base)

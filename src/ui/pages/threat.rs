@@ -50,6 +50,21 @@ pub fn ThreatPage(id: String) -> impl IntoView {
         .iter()
         .map(|&c| view! { <li><ControlChip catalog index=c /> " " {catalog.controls[c].name}</li> })
         .collect_view();
+    let inherited: Vec<_> = catalog
+        .inherited_controls(index)
+        .into_iter()
+        .map(|(p, controls)| {
+            let pt = &catalog.threats[p];
+            let items = controls
+                .into_iter()
+                .map(|c| view! { <li><ControlChip catalog index=c /> " " {catalog.controls[c].name}</li> })
+                .collect_view();
+            view! {
+                <h3>"Inherited from " <a href=href(&Route::Threat(pt.id.into()))>{pt.section} " " {pt.name}</a></h3>
+                <ul class="plain controls" data-testid="inherited-controls">{items}</ul>
+            }
+        })
+        .collect();
     let branch: Vec<_> = catalog
         .groups
         .iter()
@@ -114,6 +129,7 @@ pub fn ThreatPage(id: String) -> impl IntoView {
                 <h3>"Its own controls"</h3>
                 <ul class="plain controls">{own}</ul>
             })}
+            {inherited}
             <h3>"Controls for its whole branch"</h3>
             <ul class="plain">{branch}</ul>
             {(!t.genai.is_empty()).then(|| view! {
