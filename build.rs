@@ -211,14 +211,14 @@ fn emit_edition(out: &mut String, e: &Edition) {
     for c in &e.controls {
         let _ = writeln!(
             out,
-            "            Control {{ id: {:?}, name: {:?}, section: {:?}, category: {:?}, kind: {:?}, \
+            "            Control {{ id: {:?}, name: {:?}, section: {:?}, category: {:?}, kinds: {}, \
              lifecycle: {:?}, purpose: {:?}, remaining_risk: {}, iso27002: {}, iso42001: {}, \
              opencre: {}, references: {}, source: {:?}, go: {:?} }},",
             c.id,
             c.name,
             c.section,
             c.category,
-            c.kind,
+            strs(&c.kinds),
             c.lifecycle,
             c.purpose,
             opt(&c.remaining_risk),

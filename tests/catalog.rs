@@ -464,3 +464,36 @@ fn a_child_threat_inherits_its_parents_controls() {
         assert!(c.inherited_controls(index(id)).is_empty(), "{id}");
     }
 }
+
+#[test]
+fn a_control_may_carry_every_type_the_navigator_draws() {
+    let c = Catalog::by_edition("2024-01").expect("embedded");
+    let (_, k) = c.control("CONTINUOUSVALIDATION").expect("a control");
+    assert_eq!(k.kinds, ["runtime_datascience", "devtime_datascience"]);
+    assert_eq!(k.main_kind(), "runtime_datascience");
+    assert_eq!(
+        c.control("MONITORUSE").expect("a control").1.kinds,
+        ["infosec"]
+    );
+    let errors = with(|f| {
+        let k = f.controls.as_mut().expect("controls.toml");
+        *k = k.replacen(
+            "type = [\"runtime_datascience\", \"devtime_datascience\"]",
+            "type = [\"runtime_datascience\", \"runtime_datascience\"]",
+            1,
+        );
+    });
+    assert_one(
+        &errors,
+        "control 'CONTINUOUSVALIDATION': type must name one type, or a list of different types",
+    );
+    let errors = with(|f| {
+        let k = f.controls.as_mut().expect("controls.toml");
+        *k = k.replacen(
+            "type = [\"runtime_datascience\", \"devtime_datascience\"]",
+            "type = []",
+            1,
+        );
+    });
+    assert_one(&errors, "type must name one type");
+}

@@ -116,9 +116,9 @@ pub struct Control {
     pub section: &'static str,
     /// The source's own category words.
     pub category: &'static str,
-    /// The navigator's colour: `infosec`, `runtime_datascience`,
-    /// `devtime_datascience` or `other`.
-    pub kind: &'static str,
+    /// The navigator's colours, most often one: `infosec`,
+    /// `runtime_datascience`, `devtime_datascience` or `other`.
+    pub kinds: &'static [&'static str],
     /// `development`, `runtime` or `both`.
     pub lifecycle: &'static str,
     pub purpose: &'static str,
@@ -132,6 +132,13 @@ pub struct Control {
     pub source: &'static str,
     /// Short-link slug where it lives on; empty when none.
     pub go: &'static str,
+}
+
+impl Control {
+    /// The first of its types: the chip's colour.
+    pub fn main_kind(&self) -> &'static str {
+        self.kinds.first().copied().unwrap_or("other")
+    }
 }
 
 /// Which threats a group's controls serve.

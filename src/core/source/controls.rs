@@ -96,16 +96,23 @@ pub(super) fn check_controls(
                 format!("section '{}' must be a number such as \"1.1\"", k.section),
             );
         }
-        for (field, value, allowed) in [
-            ("type", &k.kind, CONTROL_TYPES),
-            ("lifecycle", &k.lifecycle, CONTROL_LIFECYCLES),
-        ] {
+        let kinds = k.kinds.iter().map(|v| ("type", v, CONTROL_TYPES));
+        for (field, value, allowed) in
+            kinds.chain([("lifecycle", &k.lifecycle, CONTROL_LIFECYCLES)])
+        {
             if !allowed.contains(&value.as_str()) {
                 c.fail(
                     entry.clone(),
                     format!("{field} '{value}' must be one of: {}", allowed.join(", ")),
                 );
             }
+        }
+        let distinct: std::collections::BTreeSet<&String> = k.kinds.iter().collect();
+        if k.kinds.is_empty() || distinct.len() != k.kinds.len() {
+            c.fail(
+                entry.clone(),
+                "type must name one type, or a list of different types".into(),
+            );
         }
         check_source(&mut c, &entry, &k.source);
         check_go(&mut c, &entry, k.go.as_deref());

@@ -136,8 +136,10 @@ pub struct ControlSrc {
     pub name: String,
     pub section: String,
     pub category: String,
-    #[serde(rename = "type")]
-    pub kind: String,
+    /// The navigator's colours: one type, or a list where it draws more
+    /// than one (`type = "infosec"` or `type = ["a", "b"]`).
+    #[serde(rename = "type", deserialize_with = "one_or_many")]
+    pub kinds: Vec<String>,
     pub lifecycle: String,
     pub purpose: String,
     pub remaining_risk: Option<String>,
@@ -210,4 +212,18 @@ pub struct GenaiSrc {
     pub llm_top10: Vec<String>,
     #[serde(default)]
     pub threats: Vec<String>,
+}
+
+/// A string or a list of strings, read as a list.
+fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    Ok(match OneOrMany::deserialize(d)? {
+        OneOrMany::One(s) => vec![s],
+        OneOrMany::Many(v) => v,
+    })
 }

@@ -36,13 +36,30 @@ pub fn ControlChip(catalog: &'static Catalog, index: usize) -> impl IntoView {
     view! {
         <a
             class="chip"
-            data-kind=c.kind
+            data-kind=c.main_kind()
             href=href(&Route::Control(c.id.to_string()))
-            title=format!("{} ({})", c.name, control_type_label(c.kind))
+            title=format!("{} ({})", c.name, kinds_label(c.kinds))
         >
             {c.id}
+            <KindMarks kinds=c.kinds />
         </a>
     }
+}
+
+/// All of a control's types in words: "Runtime data science and …".
+pub fn kinds_label(kinds: &[&str]) -> String {
+    let labels: Vec<&str> = kinds.iter().map(|k| control_type_label(k)).collect();
+    labels.join(" and ")
+}
+
+/// A colour marker for each type after the first, which colours the chip.
+#[component]
+pub fn KindMarks(kinds: &'static [&'static str]) -> impl IntoView {
+    kinds
+        .iter()
+        .skip(1)
+        .map(|k| view! { <span class="kind-mark" data-kind=*k aria-hidden="true"></span> })
+        .collect_view()
 }
 
 /// The two links of a catalog item: this edition's own text (pinned on

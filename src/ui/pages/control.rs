@@ -70,7 +70,7 @@ pub fn ControlPage(id: String) -> impl IntoView {
             <p class="crumb">"Control · section " {c.section}</p>
             <h1><code class="cid">{c.id}</code> " " {c.name}</h1>
             <p class="tags">
-                <span class="chip" data-kind=c.kind>{control_type_label(c.kind)}</span>
+                {c.kinds.iter().map(|k| view! { <span class="chip" data-kind=*k>{control_type_label(k)}</span> }).collect_view()}
                 <span class="tag">{c.category}</span>
                 <span class="tag">{label_of(c.lifecycle)}</span>
                 <span class="tag" data-testid="control-selected">
