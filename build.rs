@@ -15,7 +15,7 @@ mod core {
 }
 
 use core::rule::Ast;
-use core::source::{self, Edition, KindSrc};
+use core::source::{self, Edition, KindSrc, RefSrc};
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -92,6 +92,20 @@ fn opt_index(value: Option<usize>) -> String {
 fn strs(items: &[String]) -> String {
     let quoted: Vec<String> = items.iter().map(|s| format!("{s:?}")).collect();
     format!("&[{}]", quoted.join(", "))
+}
+
+fn refs(items: &[RefSrc]) -> String {
+    let listed: Vec<String> = items
+        .iter()
+        .map(|r| {
+            let gap = match r.gap() {
+                Some(g) => format!("Some({g:?})"),
+                None => "None".into(),
+            };
+            format!("Ref {{ id: {:?}, gap: {gap} }}", r.id())
+        })
+        .collect();
+    format!("&[{}]", listed.join(", "))
 }
 
 fn indices(items: &[usize]) -> String {
@@ -222,10 +236,10 @@ fn emit_edition(out: &mut String, e: &Edition) {
             c.lifecycle,
             c.purpose,
             opt(&c.remaining_risk),
-            strs(&c.iso27002),
-            strs(&c.iso42001),
-            strs(&c.opencre),
-            strs(&c.references),
+            refs(&c.iso27002),
+            refs(&c.iso42001),
+            refs(&c.opencre),
+            refs(&c.references),
             c.source,
             c.go.as_deref().unwrap_or_default(),
         );

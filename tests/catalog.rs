@@ -497,3 +497,28 @@ fn a_control_may_carry_every_type_the_navigator_draws() {
     });
     assert_one(&errors, "type must name one type");
 }
+
+#[test]
+fn qualified_references_keep_their_qualifier() {
+    let c = Catalog::by_edition("2024-01").expect("embedded");
+    let k = |id: &str| c.control(id).expect("a control").1;
+    assert_eq!(
+        k("DEVPROGRAM").iso27002[0].describe(),
+        "5.37 (covers minimally)"
+    );
+    assert_eq!(k("DEVPROGRAM").opencre[0].gap, Some("covers minimally"));
+    assert!(k("SEGREGATEDATA").iso27002[0].gap.is_some());
+    assert!(k("OVERSIGHT").iso42001[0].gap.is_some());
+    assert!(k("AITRANSPARENCY").iso42001[0].gap.is_some());
+    assert!(k("EVASIONROBUSTMODEL").references[0].gap.is_some());
+    assert!(k("DATAQUALITYCONTROL").references[0].gap.is_some());
+    assert_eq!(k("SECDEVPROGRAM").iso27002[0].describe(), "8.25");
+    let errors = with(|f| {
+        let k = f.controls.as_mut().expect("controls.toml");
+        *k = k.replacen("gap = \"covers minimally\"", "gap = \" \"", 1);
+    });
+    assert_one(
+        &errors,
+        "control 'DEVPROGRAM': reference '5.37' needs a non-empty id",
+    );
+}

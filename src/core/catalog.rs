@@ -123,15 +123,33 @@ pub struct Control {
     pub lifecycle: &'static str,
     pub purpose: &'static str,
     pub remaining_risk: Option<&'static str>,
-    pub iso27002: &'static [&'static str],
-    pub iso42001: &'static [&'static str],
-    pub opencre: &'static [&'static str],
-    pub references: &'static [&'static str],
+    pub iso27002: &'static [Ref],
+    pub iso42001: &'static [Ref],
+    pub opencre: &'static [Ref],
+    pub references: &'static [Ref],
     /// `<file>.md` or `<file>.md#<anchor>`, relative to
     /// [`Catalog::source_base`].
     pub source: &'static str,
     /// Short-link slug where it lives on; empty when none.
     pub go: &'static str,
+}
+
+/// A standard reference, with the source's qualifier where it gives one
+/// ("covers minimally").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ref {
+    pub id: &'static str,
+    pub gap: Option<&'static str>,
+}
+
+impl Ref {
+    /// "5.37", or "5.37 (covers minimally)".
+    pub fn describe(&self) -> String {
+        match self.gap {
+            Some(gap) => format!("{} ({gap})", self.id),
+            None => self.id.to_string(),
+        }
+    }
 }
 
 impl Control {

@@ -153,6 +153,8 @@ pub fn markdown(a: &Assessment, today: &str) -> String {
         let _ = writeln!(w);
     }
 
+    qualified_references(w, &sel);
+
     let _ = writeln!(w, "## 5–6. Risk and acceptance\n");
     let _ = writeln!(w, "| Threat | Inherent (L×I) | Residual (L×I) | Decision | Approver | Date | Review | Rationale |");
     let _ = writeln!(w, "| --- | --- | --- | --- | --- | --- | --- | --- |");
@@ -234,4 +236,38 @@ pub fn markdown(a: &Assessment, today: &str) -> String {
         catalog.source_url(OVERVIEW)
     );
     out
+}
+
+/// The selected controls' standard references that the source says cover
+/// them only in part, with that qualifier.
+fn qualified_references(w: &mut String, sel: &crate::core::engine::Selection) {
+    let catalog = sel.catalog;
+    let mut lines = Vec::new();
+    for sc in &sel.controls {
+        let c = &catalog.controls[sc.control];
+        let lists = [
+            ("ISO/IEC 27002", c.iso27002),
+            ("ISO/IEC 42001", c.iso42001),
+            ("OpenCRE", c.opencre),
+            ("", c.references),
+        ];
+        let qualified: Vec<String> = lists
+            .iter()
+            .flat_map(|(label, refs)| {
+                refs.iter()
+                    .filter(|r| r.gap.is_some())
+                    .map(move |r| format!("{label} {}", r.describe()).trim().to_string())
+            })
+            .collect();
+        if !qualified.is_empty() {
+            lines.push(format!("- {}: {}", c.id, qualified.join("; ")));
+        }
+    }
+    if !lines.is_empty() {
+        let _ = writeln!(w, "Standards that cover a selected control only in part:\n");
+        for line in lines {
+            let _ = writeln!(w, "{line}");
+        }
+        let _ = writeln!(w);
+    }
 }

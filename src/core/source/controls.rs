@@ -1,7 +1,7 @@
 //! Checks of the controls and the aliases, and resolving references to them.
 
 use super::links::{check_go, check_source};
-use super::model::ControlSrc;
+use super::model::{ControlSrc, RefSrc};
 use super::validate::is_section_number;
 use super::{CatalogError, Checker, ALIASES_FILE, CONTROLS_FILE};
 use crate::core::vocab::{CONTROL_LIFECYCLES, CONTROL_TYPES};
@@ -114,6 +114,11 @@ pub(super) fn check_controls(
                 "type must name one type, or a list of different types".into(),
             );
         }
+        check_refs(
+            &mut c,
+            &entry,
+            [&k.iso27002, &k.iso42001, &k.opencre, &k.references],
+        );
         check_source(&mut c, &entry, &k.source);
         check_go(&mut c, &entry, k.go.as_deref());
     }
@@ -142,5 +147,24 @@ pub(super) fn check_controls(
         ids,
         aliases: resolved,
         file_of_controls: CONTROLS_FILE.to_string(),
+    }
+}
+
+/// Every reference names something, and a qualifier says something.
+pub(super) fn check_refs<'a>(
+    c: &mut Checker,
+    entry: &Option<String>,
+    lists: impl IntoIterator<Item = &'a Vec<RefSrc>>,
+) {
+    for r in lists.into_iter().flatten() {
+        if r.id().trim().is_empty() || r.gap().is_some_and(|g| g.trim().is_empty()) {
+            c.fail(
+                entry.clone(),
+                format!(
+                    "reference '{}' needs a non-empty id, and a non-empty gap where it has one",
+                    r.id()
+                ),
+            );
+        }
     }
 }

@@ -144,13 +144,13 @@ pub struct ControlSrc {
     pub purpose: String,
     pub remaining_risk: Option<String>,
     #[serde(default)]
-    pub iso27002: Vec<String>,
+    pub iso27002: Vec<RefSrc>,
     #[serde(default)]
-    pub iso42001: Vec<String>,
+    pub iso42001: Vec<RefSrc>,
     #[serde(default)]
-    pub opencre: Vec<String>,
+    pub opencre: Vec<RefSrc>,
     #[serde(default)]
-    pub references: Vec<String>,
+    pub references: Vec<RefSrc>,
     /// `<file>.md` or `<file>.md#<anchor>`, relative to `source_base`.
     pub source: String,
     /// A slug under the edition's `go_base`, where the control lives on.
@@ -226,4 +226,36 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D:
         OneOrMany::One(s) => vec![s],
         OneOrMany::Many(v) => v,
     })
+}
+
+/// A standard reference: `"5.37"`, or `{ id = "5.37", gap = "covers
+/// minimally" }` where the source qualifies how far it covers the control.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum RefSrc {
+    Plain(String),
+    Qualified(QualifiedRef),
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QualifiedRef {
+    pub id: String,
+    pub gap: String,
+}
+
+impl RefSrc {
+    pub fn id(&self) -> &str {
+        match self {
+            RefSrc::Plain(id) => id,
+            RefSrc::Qualified(q) => &q.id,
+        }
+    }
+
+    pub fn gap(&self) -> Option<&str> {
+        match self {
+            RefSrc::Plain(_) => None,
+            RefSrc::Qualified(q) => Some(&q.gap),
+        }
+    }
 }

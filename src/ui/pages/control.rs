@@ -1,6 +1,6 @@
 //! One control: its purpose, the threats it serves and its standards.
 
-use crate::core::catalog::Scope;
+use crate::core::catalog::{Ref, Scope};
 use crate::core::route::Route;
 use crate::ui::components::chips::{control_type_label, label_of, SourceLinks};
 use crate::ui::pages::not_found::NotFound;
@@ -8,9 +8,10 @@ use crate::ui::router::href;
 use crate::ui::state::use_current;
 use leptos::prelude::*;
 
-fn refs(label: &'static str, items: &'static [&'static str]) -> impl IntoView {
+fn refs(label: &'static str, items: &'static [Ref]) -> impl IntoView {
     (!items.is_empty()).then(|| {
-        view! { <dt>{label}</dt><dd>{items.join(", ")}</dd> }
+        let listed: Vec<String> = items.iter().map(Ref::describe).collect();
+        view! { <dt>{label}</dt><dd>{listed.join(", ")}</dd> }
     })
 }
 
@@ -57,7 +58,13 @@ pub fn ControlPage(id: String) -> impl IntoView {
     let opencre = c
         .opencre
         .iter()
-        .map(|id| view! { <a href=format!("https://opencre.org/cre/{id}") rel="noopener noreferrer">{*id}</a> " " })
+        .map(|r| {
+            view! {
+                <a href=format!("https://opencre.org/cre/{}", r.id) rel="noopener noreferrer">{r.id}</a>
+                {r.gap.map(|g| format!(" ({g})"))}
+                " "
+            }
+        })
         .collect_view();
     let selected = move || {
         assess
