@@ -108,6 +108,23 @@ fn refs(items: &[RefSrc]) -> String {
     format!("&[{}]", listed.join(", "))
 }
 
+fn other_controls(items: &[source::OtherControlSrc]) -> String {
+    let listed: Vec<String> = items
+        .iter()
+        .map(|o| {
+            format!(
+                "OtherControl {{ name: {:?}, note: {:?}, opencre: {}, iso27002: {}, references: {} }}",
+                o.name,
+                o.note,
+                refs(&o.opencre),
+                refs(&o.iso27002),
+                refs(&o.references)
+            )
+        })
+        .collect();
+    format!("&[{}]", listed.join(", "))
+}
+
 fn indices(items: &[usize]) -> String {
     let listed: Vec<String> = items.iter().map(ToString::to_string).collect();
     format!("&[{}]", listed.join(", "))
@@ -195,7 +212,8 @@ fn emit_edition(out: &mut String, e: &Edition) {
             "            Threat {{ id: {:?}, section: {:?}, name: {:?}, parent: {}, top_section: {}, \
              rule: {rule}, so_applicable: {}, so_not_applicable: {}, description: {:?}, \
              impact: {:?}, lifecycle: {:?}, attack_surface: {}, asset: {:?}, property: {:?}, \
-             controls: {}, genai: {}, atlas: {}, source: {:?}, go: {:?}, components: {}, maker_owns_when: {} }},",
+             controls: {}, genai: {}, atlas: {}, source: {:?}, go: {:?}, components: {}, maker_owns_when: {}, \
+             other_controls: {} }},",
             t.id,
             t.section,
             t.name,
@@ -219,6 +237,7 @@ fn emit_edition(out: &mut String, e: &Edition) {
                 Some(ast) => format!("Some({})", expr(e, ast)),
                 None => "None".into(),
             },
+            other_controls(&t.other_controls),
         );
     }
     out.push_str("        ],\n        controls: &[\n");

@@ -522,3 +522,31 @@ fn qualified_references_keep_their_qualifier() {
         "control 'DEVPROGRAM': reference '5.37' needs a non-empty id",
     );
 }
+
+#[test]
+fn controls_named_without_an_id_are_on_their_threat() {
+    let c = Catalog::by_edition("2024-01").expect("embedded");
+    let other = |id: &str| c.threat(id).expect("a threat").1.other_controls;
+    let generic = other("genericsecthreats");
+    assert_eq!(generic.len(), 2);
+    assert_eq!(generic[0].opencre[0].id, "636-660");
+    assert_eq!(generic[1].opencre[0].id, "862-452");
+    let refs: Vec<&str> = generic[0].references.iter().map(|r| r.id).collect();
+    assert_eq!(
+        refs,
+        [
+            "ISO/IEC 27002",
+            "ISO/IEC 15408",
+            "ISO/IEC 18045",
+            "OWASP ASVS"
+        ]
+    );
+    assert!(generic[0].references[0].gap.is_some());
+    assert_eq!(other("directpromptinjection").len(), 1);
+    assert_eq!(other("transferlearningattack").len(), 1);
+    let errors = with_threats(|t| t.replacen("name = \"Operational security\"", "name = \"\"", 1));
+    assert_one(
+        &errors,
+        "threat 'genericsecthreats': other_controls: every entry needs a name and a note",
+    );
+}

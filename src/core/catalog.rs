@@ -107,6 +107,19 @@ pub struct Threat {
     pub components: &'static [&'static str],
     /// While this holds, the model maker owns the threat by default.
     pub maker_owns_when: Option<Expr>,
+    /// Controls the source names for this threat without an id.
+    pub other_controls: &'static [OtherControl],
+}
+
+/// A control the source names only in words, shown on its threat's page.
+#[derive(Debug)]
+pub struct OtherControl {
+    pub name: &'static str,
+    /// What it is, aixa's words.
+    pub note: &'static str,
+    pub opencre: &'static [Ref],
+    pub iso27002: &'static [Ref],
+    pub references: &'static [Ref],
 }
 
 #[derive(Clone, Debug)]

@@ -89,6 +89,40 @@ pub fn markdown(a: &Assessment, today: &str) -> String {
         );
     }
 
+    let named: Vec<String> = sel
+        .verdicts
+        .iter()
+        .filter(|v| v.in_scope())
+        .map(|v| &catalog.threats[v.threat])
+        .flat_map(|t| {
+            t.other_controls.iter().map(move |o| {
+                let refs: Vec<String> = o
+                    .opencre
+                    .iter()
+                    .map(|r| format!("OpenCRE {}", r.describe()))
+                    .chain(
+                        o.iso27002
+                            .iter()
+                            .map(|r| format!("ISO/IEC 27002 {}", r.describe())),
+                    )
+                    .chain(o.references.iter().map(|r| r.describe()))
+                    .collect();
+                let refs = if refs.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", refs.join("; "))
+                };
+                format!("- {} {}: {}: {}{refs}", t.section, t.name, o.name, o.note)
+            })
+        })
+        .collect();
+    if !named.is_empty() {
+        let _ = writeln!(w, "\nControls the source names without an id:\n");
+        for line in named {
+            let _ = writeln!(w, "{line}");
+        }
+    }
+
     let _ = writeln!(w, "\n## 2–3. Responsibility and verification\n");
     let _ = writeln!(
         w,

@@ -120,6 +120,24 @@ pub struct ThreatSrc {
     pub components: Vec<String>,
     /// A rule: when it holds, the model maker owns the threat by default.
     pub maker_owns_when: Option<String>,
+    /// Controls the source names for this threat without an id.
+    #[serde(default)]
+    pub other_controls: Vec<OtherControlSrc>,
+}
+
+/// A control the source names only in words.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OtherControlSrc {
+    pub name: String,
+    /// What it is, our words.
+    pub note: String,
+    #[serde(default)]
+    pub opencre: Vec<RefSrc>,
+    #[serde(default)]
+    pub iso27002: Vec<RefSrc>,
+    #[serde(default)]
+    pub references: Vec<RefSrc>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

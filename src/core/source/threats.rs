@@ -1,5 +1,6 @@
 //! Checks of the threats and their rules.
 
+use super::controls::check_refs;
 use super::links::{check_go, check_source};
 use super::model::{EditionFile, KindSrc, QuestionSrc, ThreatSrc};
 use super::validate::{is_id, is_section_number};
@@ -243,6 +244,15 @@ pub(super) fn check_threat_details(c: &mut Checker, entry: &Option<String>, t: &
                 ),
             );
         }
+    }
+    for o in &t.other_controls {
+        if o.name.trim().is_empty() || o.note.trim().is_empty() {
+            c.fail(
+                entry.clone(),
+                "other_controls: every entry needs a name and a note".into(),
+            );
+        }
+        check_refs(c, entry, [&o.opencre, &o.iso27002, &o.references]);
     }
     if let Some(source) = &t.source {
         check_source(c, entry, source);

@@ -1,7 +1,7 @@
 //! One threat: what it is, what it harms, its verdict for your profile, and
 //! the controls that counter it.
 
-use crate::core::catalog::Scope;
+use crate::core::catalog::{Ref, Scope};
 use crate::core::explain::reasons;
 use crate::core::route::Route;
 use crate::ui::components::chips::{label_of, ControlChip, SourceLinks, VerdictBadge};
@@ -65,6 +65,25 @@ pub fn ThreatPage(id: String) -> impl IntoView {
             }
         })
         .collect();
+    let other = t
+        .other_controls
+        .iter()
+        .map(|o| {
+            let refs: Vec<String> = o
+                .opencre
+                .iter()
+                .map(|r| format!("OpenCRE {}", r.describe()))
+                .chain(o.iso27002.iter().map(|r| format!("ISO/IEC 27002 {}", r.describe())))
+                .chain(o.references.iter().map(Ref::describe))
+                .collect();
+            view! {
+                <li>
+                    <strong>{o.name}</strong> ": " {o.note}
+                    {(!refs.is_empty()).then(|| view! { " " <span class="refs">{refs.join(", ")}</span> })}
+                </li>
+            }
+        })
+        .collect_view();
     let branch: Vec<_> = catalog
         .groups
         .iter()
@@ -128,6 +147,10 @@ pub fn ThreatPage(id: String) -> impl IntoView {
             {(!t.controls.is_empty()).then(|| view! {
                 <h3>"Its own controls"</h3>
                 <ul class="plain controls">{own}</ul>
+            })}
+            {(!t.other_controls.is_empty()).then(|| view! {
+                <h3>"Named without an id"</h3>
+                <ul class="plain" data-testid="other-controls">{other}</ul>
             })}
             {inherited}
             <h3>"Controls for its whole branch"</h3>
