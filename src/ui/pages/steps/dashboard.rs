@@ -17,6 +17,257 @@ fn ProgressBlock(figs: Memo<Figures>) -> impl IntoView {
     let rows = steps
         .into_iter()
         .map(|step| {
+            let counts = move || {
+                figs.with(|f| {
+                    f.progress
+                        .iter()
+                        .find(|p| p.step == step)
+                        .map_or((0, 0), |p| (p.done, p.total))
+                })
+            };
+            let bar_id = format!("bar-{}", step.slug());
+            view! {
+                <li
+                    class="progress-row"
+                    data-testid=format!("progress-{}", step.slug())
+                    data-done=move || counts().0
+                    data-total=move || counts().1
+                >
+                    <label for=bar_id.clone()>
+                        <a href=href(&Route::Step { id: id.clone(), step })>{step.number()} ". " {step.label()}</a>
+                    </label>
+                    <progress
+                        id=bar_id
+                        max=move || counts().1.max(1)
+                        value=move || if counts().1 == 0 { 1 } else { counts().0 }
+                    ></progress>
+                    <span class="of">
+                        {move || {
+                            let (done, total) = counts();
+                            if total == 0 { "nothing to do".to_string() } else { format!("{done} of {total}") }
+                        }}
+                    </span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="panel dash-block" aria-labelledby="dash-progress">
+            <h2 id="dash-progress">"Progress"</h2>
+            <ul class="plain progress-list">{rows}</ul>
+        </section>
+    }
+}
+
+/// A horizontal bar chart of the selected controls by status.
+#[component]
+fn ControlsChart(figs: Memo<Figures>) -> impl IntoView {
+    const ROW: usize = 34;
+    const LABEL: usize = 116;
+    const BAR: usize = 170;
+    const WIDTH: usize = LABEL + BAR + 40;
+    const HEIGHT: usize = ROW * ControlStatus::ALL.len();
+    let count = move |status: ControlStatus| {
+        figs.with(|f| {
+            f.controls_by_status
+                .iter()
+                .find(|(s, _)| *s == status)
+                .map_or(0, |(_, n)| *n)
+        })
+    };
+    let most = move || {
+        figs.with(|f| {
+            f.controls_by_status
+                .iter()
+                .map(|(_, n)| *n)
+                .max()
+                .unwrap_or(0)
+                .max(1)
+        })
+    };
+    let total = move || figs.with(|f| f.controls_by_status.iter().map(|(_, n)| *n).sum::<usize>());
+    let summary = move || {
+        let parts = ControlStatus::ALL
+            .into_iter()
+            .map(|s| format!("{} {}", s.label(), count(s)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        format!("Selected controls by status: {parts}.")
+    };
+    let bars = ControlStatus::ALL
+        .into_iter()
+        .enumerate()
+        .map(|(row, status)| {
+            let y = row * ROW;
+            let width = move || count(status) * BAR / most();
+            view! {
+                <text class="chart-label" x=0 y={y + ROW / 2}>{status.label()}</text>
+                <rect class=format!("bar status-{}", status.as_str()) x=LABEL y={y + 7} height={ROW - 14} width=width></rect>
+                <text
+                    class="chart-count"
+                    x=move || LABEL + width() + 6
+                    y={y + ROW / 2}
+                    data-testid=format!("chart-controls-{}", status.as_str())
+                >
+                    {move || count(status)}
+                </text>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="panel dash-block" aria-labelledby="dash-controls">
+            <h2 id="dash-controls">"Controls by status"</h2>
+            <p class="muted">{move || format!("{} controls selected", total())}</p>
+            <svg
+                class="bar-chart"
+                viewBox=format!("0 0 {WIDTH} {HEIGHT}")
+                role="img"
+                aria-label=summary
+                data-testid="chart-controls"
+            >
+                {bars}
+            </svg>
+        </section>
+    }
+}
+
+#[component]
+fn PartyBlock(figs: Memo<Figures>) -> impl IntoView {
+    let rows = Party::ALL
+        .into_iter()
+        .map(|party| {
+            let n = move || {
+                figs.with(|f| {
+                    f.threats_by_party
+                        .iter()
+                        .find(|(p, _)| *p == party)
+                        .map_or(0, |(_, n)| *n)
+                })
+            };
+            let words = match party {
+                Party::Us => "Handled by us",
+                Party::Provider => "Handled by a provider",
+                Party::Shared => "Shared with a provider",
+            };
+            view! {
+                <div class="party">
+                    <dt>{words}</dt>
+                    <dd data-testid=format!("by-party-{}", party.as_str())>{n}</dd>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="panel dash-block" aria-labelledby="dash-party">
+            <h2 id="dash-party">"Threats by responsibility"</h2>
+            <dl class="party-counts">{rows}</dl>
+        </section>
+    }
+}
+
+/// A list of threats, each linking to its page, with a line for when there
+/// are none.
+#[component]
+fn ThreatBlock(
+    title: &'static str,
+    testid: &'static str,
+    empty: &'static str,
+    threats: Signal<Vec<usize>>,
+) -> impl IntoView {
+    let catalog = use_assess().catalog;
+    let heading_id = format!("dash-{testid}");
+    let labelled_by = heading_id.clone();
+    view! {
+        <section class="panel dash-block" aria-labelledby=labelled_by>
+            <h2 id=heading_id>{title}</h2>
+            <div data-testid=testid>
+                <Show
+                    when=move || !threats.with(Vec::is_empty)
+                    fallback=move || view! { <p class="empty">{empty}</p> }
+                >
+                    <ul class="plain threat-links">
+                        {move || {
+                            threats
+                                .get()
+                                .into_iter()
+                                .map(|t| {
+                                    let th = &catalog.threats[t];
+                                    view! {
+                                        <li>
+                                            <a href=href(&Route::Threat(th.id.into()))>
+                                                <span class="sec">{th.section}</span> " " {th.name}
+                                            </a>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ul>
+                </Show>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn ReviewsBlock(figs: Memo<Figures>) -> impl IntoView {
+    let assess = use_assess();
+    let catalog = assess.catalog;
+    let due = Memo::new(move |_| {
+        figs.with(|f| {
+            assess.assessment.with(|a| {
+                f.reviews_due
+                    .iter()
+                    .map(|&t| {
+                        let x = a.acceptance.get(catalog.threats[t].id);
+                        let date = x.map(|x| x.review.clone()).unwrap_or_default();
+                        let decision = x.map(|x| x.decision.label()).unwrap_or_default();
+                        (t, date, decision)
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    view! {
+        <section class="panel dash-block" aria-labelledby="dash-reviews">
+            <h2 id="dash-reviews">"Reviews due"</h2>
+            <div data-testid="reviews-due">
+                <Show
+                    when=move || !due.with(Vec::is_empty)
+                    fallback=|| view! { <p class="empty">"No review is due. Review dates are set in step 6."</p> }
+                >
+                    <ul class="plain threat-links">
+                        {move || {
+                            due.get()
+                                .into_iter()
+                                .map(|(t, date, decision)| {
+                                    let th = &catalog.threats[t];
+                                    view! {
+                                        <li>
+                                            <a href=href(&Route::Threat(th.id.into()))>
+                                                <span class="sec">{th.section}</span> " " {th.name}
+                                            </a>
+                                            <span class="muted">" · due " {date} " · " {decision}</span>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ul>
+                </Show>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn GuidelinesBlock(figs: Memo<Figures>) -> impl IntoView {
+    let catalog = use_assess().catalog;
+    let rows = catalog
+        .guidelines
+        .iter()
+        .enumerate()
+        .map(|(index, g)| {
             let figure = move || figs.with(|f| f.guidelines.iter().find(|x| x.guideline == index).copied());
             let counts = move || figure().map_or((0, 0), |x| (x.implemented, x.total));
             let coverage = move || figure().map_or(Coverage::None, |x| x.coverage);
