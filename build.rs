@@ -15,7 +15,7 @@ mod core {
 }
 
 use core::rule::Ast;
-use core::source::{self, Edition, KindSrc};
+use core::source::{self, Edition, KindSrc, RefSrc};
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -31,7 +31,7 @@ fn main() {
     for path in [
         "catalog",
         "src/core/rule.rs",
-        "src/core/source.rs",
+        "src/core/source",
         "src/core/vocab.rs",
         TEST_EDITIONS,
     ] {
@@ -151,6 +151,37 @@ fn strs(items: &[String]) -> String {
     format!("&[{}]", quoted.join(", "))
 }
 
+fn refs(items: &[RefSrc]) -> String {
+    let listed: Vec<String> = items
+        .iter()
+        .map(|r| {
+            let gap = match r.gap() {
+                Some(g) => format!("Some({g:?})"),
+                None => "None".into(),
+            };
+            format!("Ref {{ id: {:?}, gap: {gap} }}", r.id())
+        })
+        .collect();
+    format!("&[{}]", listed.join(", "))
+}
+
+fn other_controls(items: &[source::OtherControlSrc]) -> String {
+    let listed: Vec<String> = items
+        .iter()
+        .map(|o| {
+            format!(
+                "OtherControl {{ name: {:?}, note: {:?}, opencre: {}, iso27002: {}, references: {} }}",
+                o.name,
+                o.note,
+                refs(&o.opencre),
+                refs(&o.iso27002),
+                refs(&o.references)
+            )
+        })
+        .collect();
+    format!("&[{}]", listed.join(", "))
+}
+
 fn indices(items: &[usize]) -> String {
     let listed: Vec<String> = items.iter().map(ToString::to_string).collect();
     format!("&[{}]", listed.join(", "))
@@ -185,13 +216,18 @@ fn emit_edition(out: &mut String, e: &Edition) {
     let _ = writeln!(out, "        published: {:?},", m.published);
     let _ = writeln!(out, "        source_commit: {:?},", m.source_commit);
     let _ = writeln!(out, "        site: {:?},", m.site);
+    let _ = writeln!(out, "        source_base: {:?},", m.source_base);
+    let _ = writeln!(out, "        go_base: {:?},", m.go_base);
 
     out.push_str("        sections: &[\n");
     for s in &m.sections {
         let _ = writeln!(
             out,
-            "            Section {{ number: {:?}, name: {:?}, url: {:?} }},",
-            s.number, s.name, s.url
+            "            Section {{ number: {:?}, name: {:?}, source: {:?}, go: {:?} }},",
+            s.number,
+            s.name,
+            s.source,
+            s.go.as_deref().unwrap_or_default()
         );
     }
     out.push_str("        ],\n        questions: &[\n");
@@ -233,7 +269,8 @@ fn emit_edition(out: &mut String, e: &Edition) {
             "            Threat {{ id: {:?}, section: {:?}, name: {:?}, parent: {}, top_section: {}, \
              rule: {rule}, so_applicable: {}, so_not_applicable: {}, description: {:?}, \
              impact: {:?}, lifecycle: {:?}, attack_surface: {}, asset: {:?}, property: {:?}, \
-             controls: {}, genai: {}, atlas: {}, url: {:?}, components: {}, maker_owns_when: {} }},",
+             controls: {}, genai: {}, atlas: {}, source: {:?}, go: {:?}, components: {}, maker_owns_when: {}, \
+             other_controls: {} }},",
             t.id,
             t.section,
             t.name,
@@ -250,34 +287,37 @@ fn emit_edition(out: &mut String, e: &Edition) {
             indices(&e.threat_controls[i]),
             indices(&e.threat_genai[i]),
             strs(&t.atlas),
-            t.url.as_deref().unwrap_or_default(),
+            t.source.as_deref().unwrap_or_default(),
+            t.go.as_deref().unwrap_or_default(),
             strs(&t.components),
             match &e.threat_maker_rule[i] {
                 Some(ast) => format!("Some({})", expr(e, ast)),
                 None => "None".into(),
             },
+            other_controls(&t.other_controls),
         );
     }
     out.push_str("        ],\n        controls: &[\n");
     for c in &e.controls {
         let _ = writeln!(
             out,
-            "            Control {{ id: {:?}, name: {:?}, section: {:?}, category: {:?}, kind: {:?}, \
+            "            Control {{ id: {:?}, name: {:?}, section: {:?}, category: {:?}, kinds: {}, \
              lifecycle: {:?}, purpose: {:?}, remaining_risk: {}, iso27002: {}, iso42001: {}, \
-             opencre: {}, references: {}, url: {:?} }},",
+             opencre: {}, references: {}, source: {:?}, go: {:?} }},",
             c.id,
             c.name,
             c.section,
             c.category,
-            c.kind,
+            strs(&c.kinds),
             c.lifecycle,
             c.purpose,
             opt(&c.remaining_risk),
-            strs(&c.iso27002),
-            strs(&c.iso42001),
-            strs(&c.opencre),
-            strs(&c.references),
-            c.url,
+            refs(&c.iso27002),
+            refs(&c.iso42001),
+            refs(&c.opencre),
+            refs(&c.references),
+            c.source,
+            c.go.as_deref().unwrap_or_default(),
         );
     }
     out.push_str("        ],\n        groups: &[\n");
@@ -307,11 +347,12 @@ fn emit_edition(out: &mut String, e: &Edition) {
     for (g, controls) in e.guidelines.iter().zip(&e.guideline_controls) {
         let _ = writeln!(
             out,
-            "            Guideline {{ section: {:?}, text: {:?}, controls: {}, note: {} }},",
+            "            Guideline {{ section: {:?}, text: {:?}, controls: {}, note: {}, partial: {} }},",
             g.section,
             g.text,
             indices(controls),
             opt(&g.note),
+            g.partial,
         );
     }
     out.push_str("        ],\n        genai: &[\n");

@@ -7,7 +7,7 @@ use aixa::core::answers::{Answers, Tri};
 use aixa::core::assessment::{
     Assessment, ControlPlan, ControlStatus, LoadError, Override, Party, SCHEMA,
 };
-use aixa::core::dashboard::{figures, Step};
+use aixa::core::dashboard::{figures, Coverage, Step};
 use aixa::core::responsibility::{default_for, MODEL_MAKER};
 use common::catalog;
 
@@ -54,6 +54,17 @@ fn responsibility_defaults_follow_the_seed() {
         (Party::Provider, MODEL_MAKER.into())
     );
     assert_eq!(party(&a, "directpromptinjection").0, Party::Us);
+    // Confidentiality of train data and of model IP is the maker's too.
+    for id in [
+        "disclosureinoutput",
+        "modelinversionandmembership",
+        "modeltheftuse",
+        "runtimemodeltheft",
+    ] {
+        assert_eq!(party(&a, id), (Party::Provider, MODEL_MAKER.into()), "{id}");
+    }
+    let why = default_for(catalog(), &a, threat("modeltheftuse")).why;
+    assert!(!why.contains("development-time"), "{why}");
     // The supply-chain exception: an obtained model is ours to check.
     assert_eq!(party(&a, "transferlearningattack").0, Party::Us);
     let why = default_for(catalog(), &a, threat("devmodelleak")).why;
@@ -70,6 +81,8 @@ fn responsibility_defaults_follow_the_seed() {
     // because the model it shapes is hosted.
     assert_eq!(party(&a, "datapoison").0, Party::Shared);
     assert_eq!(party(&a, "insecureoutput").0, Party::Us);
+    // So is the retrieval data a model can disclose.
+    assert_eq!(party(&a, "disclosureinoutput").0, Party::Shared);
     let why = default_for(catalog(), &a, threat("evasion")).why;
     assert!(why.contains("a provider hosts the model"), "{why}");
 
@@ -284,8 +297,9 @@ fn dashboard_figures_for_the_fixture() {
         .iter()
         .position(|g| g.controls.iter().any(|&k| c.controls[k].id == "RATELIMIT"))
         .expect("a guideline maps RATELIMIT");
-    let (_, implemented, total) = f.guidelines[design];
-    assert!(implemented >= 1 && implemented <= total);
+    let g = f.guidelines[design];
+    assert_eq!(g.guideline, design);
+    assert!(g.implemented >= 1 && g.implemented <= g.total);
     let education = c
         .guidelines
         .iter()
@@ -296,7 +310,62 @@ fn dashboard_figures_for_the_fixture() {
                 .eq(["SECEDUCATE"])
         })
         .expect("a guideline maps only SECEDUCATE");
-    assert_eq!(f.guidelines[education], (education, 1, 1));
+    let g = f.guidelines[education];
+    assert_eq!((g.guideline, g.implemented, g.total), (education, 1, 1));
+    assert_eq!(g.coverage, Coverage::Fully);
+}
+
+#[test]
+fn a_guideline_mapped_to_part_of_a_control_is_partly_covered_at_most() {
+    let c = catalog();
+    let mut a = Assessment::new(c, "x".into(), "Partial".into(), "2026-01-01T00:00:00Z");
+    for id in ["DEVPROGRAM", "SECEDUCATE"] {
+        a.controls.insert(
+            id.into(),
+            ControlPlan {
+                status: ControlStatus::Implemented,
+                ..ControlPlan::default()
+            },
+        );
+    }
+    let f = figures(&a, "2026-01-01");
+    let by_text = |text: &str| {
+        let i = c
+            .guidelines
+            .iter()
+            .position(|g| g.text == text)
+            .expect("a guideline");
+        f.guidelines[i]
+    };
+    // "Part of #DEVPROGRAM": its only control is implemented, yet partly.
+    for text in [
+        "Document your data, models and prompts",
+        "Manage your technical debt",
+        "Release AI responsibly",
+    ] {
+        let g = by_text(text);
+        assert_eq!((g.implemented, g.total), (1, 1), "{text}");
+        assert_eq!(g.coverage, Coverage::Partly, "{text}");
+    }
+    assert_eq!(
+        by_text("Raise staff awareness of threats and risks").coverage,
+        Coverage::Fully
+    );
+    assert_eq!(by_text("Secure your supply chain").coverage, Coverage::None);
+    let partial: Vec<&str> = c
+        .guidelines
+        .iter()
+        .filter(|g| g.partial)
+        .map(|g| g.text)
+        .collect();
+    assert_eq!(partial.len(), 10, "{partial:?}");
+    let report = aixa::core::report::markdown::markdown(&a, "2026-01-01");
+    assert!(
+        report.contains(
+            "Manage your technical debt: 1 of 1 mapped controls implemented, partly covered"
+        ),
+        "{report}"
+    );
 }
 
 #[test]

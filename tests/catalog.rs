@@ -365,7 +365,7 @@ fn a_bad_maker_rule_is_refused() {
     });
     assert_one(
         &errors,
-        "threats.toml: threat 'devmodelpoison': maker_owns_when: 'trainz' is not a yes_no question",
+        "threats.toml: threat 'modelinversionandmembership': maker_owns_when: 'trainz' is not a yes_no question",
     );
     let errors = with_threats(|t| {
         t.replacen(
@@ -377,5 +377,176 @@ fn a_bad_maker_rule_is_refused() {
     assert_one(
         &errors,
         "maker_owns_when must be an expression over questions",
+    );
+}
+
+#[test]
+fn links_must_be_relative_sources_and_slugs() {
+    let errors = with_threats(|t| {
+        t.replacen(
+            "source = \"2_threats_through_use.md#211-closed-box-evasion\"",
+            "source = \"https://owaspai.org/docs/2_threats_through_use/#211-closed-box-evasion\"",
+            1,
+        )
+    });
+    assert_one(
+        &errors,
+        "threat 'closedboxevasion': source 'https://owaspai.org/docs/2_threats_through_use/#211-closed-box-evasion' must be a file of the edition's text",
+    );
+    let errors = with_threats(|t| t.replacen("go = \"evasion\"", "go = \"/go/evasion/\"", 1));
+    assert_one(
+        &errors,
+        "threat 'evasion': go '/go/evasion/' must be a short-link slug",
+    );
+    let errors = with(|f| {
+        f.edition = f.edition.replace(
+            "go_base = \"https://owaspai.org/go/\"",
+            "go_base = \"https://owaspai.org/go\"",
+        );
+    });
+    assert_one(
+        &errors,
+        "edition.toml: go_base 'https://owaspai.org/go' must be an https:// URL ending in '/'",
+    );
+    let errors = with_threats(|t| t.replacen("source = ", "url = ", 1));
+    assert_one(&errors, "unknown field `url`");
+}
+
+#[test]
+fn llm_top10_ids_carry_their_edition() {
+    let c = Catalog::by_edition("2024-01").expect("embedded");
+    assert_eq!(c.genai[0].llm_top10, ["LLM01:2023"]);
+    let errors = with(|f| {
+        let m = f.mappings.as_mut().expect("mappings.toml");
+        *m = m.replacen("\"LLM01:2023\"", "\"LLM01\"", 1);
+    });
+    assert_one(
+        &errors,
+        "mappings.toml: genai row 1: llm_top10 'LLM01' must name its list's edition",
+    );
+}
+
+#[test]
+fn a_child_threat_inherits_its_parents_controls() {
+    let c = Catalog::by_edition("2024-01").expect("embedded");
+    let index = |id: &str| c.threat(id).expect("a threat").0;
+    let ids = |v: &[usize]| v.iter().map(|&k| c.controls[k].id).collect::<Vec<_>>();
+    for child in ["closedboxevasion", "openboxevasion", "evasionafterpoison"] {
+        let inherited = c.inherited_controls(index(child));
+        assert_eq!(inherited.len(), 1, "{child}");
+        assert_eq!(inherited[0].0, index("evasion"));
+        assert_eq!(
+            ids(&inherited[0].1),
+            [
+                "DETECTODDINPUT",
+                "DETECTADVERSARIALINPUT",
+                "EVASIONROBUSTMODEL",
+                "TRAINADVERSARIAL",
+                "INPUTDISTORTION",
+                "ADVERSARIALROBUSTDISTILLATION"
+            ]
+        );
+    }
+    for child in ["datapoison", "devmodelpoison", "transferlearningattack"] {
+        let inherited = c.inherited_controls(index(child));
+        assert_eq!(inherited.len(), 1, "{child}");
+        assert_eq!(inherited[0].0, index("modelpoison"));
+        assert_eq!(ids(&inherited[0].1), ["MODELENSEMBLE"]);
+    }
+    // Top-level threats, and children of parents without controls, inherit
+    // nothing.
+    for id in [
+        "evasion",
+        "modelpoison",
+        "disclosureinoutput",
+        "devdataleak",
+    ] {
+        assert!(c.inherited_controls(index(id)).is_empty(), "{id}");
+    }
+}
+
+#[test]
+fn a_control_may_carry_every_type_the_navigator_draws() {
+    let c = Catalog::by_edition("2024-01").expect("embedded");
+    let (_, k) = c.control("CONTINUOUSVALIDATION").expect("a control");
+    assert_eq!(k.kinds, ["runtime_datascience", "devtime_datascience"]);
+    assert_eq!(k.main_kind(), "runtime_datascience");
+    assert_eq!(
+        c.control("MONITORUSE").expect("a control").1.kinds,
+        ["infosec"]
+    );
+    let errors = with(|f| {
+        let k = f.controls.as_mut().expect("controls.toml");
+        *k = k.replacen(
+            "type = [\"runtime_datascience\", \"devtime_datascience\"]",
+            "type = [\"runtime_datascience\", \"runtime_datascience\"]",
+            1,
+        );
+    });
+    assert_one(
+        &errors,
+        "control 'CONTINUOUSVALIDATION': type must name one type, or a list of different types",
+    );
+    let errors = with(|f| {
+        let k = f.controls.as_mut().expect("controls.toml");
+        *k = k.replacen(
+            "type = [\"runtime_datascience\", \"devtime_datascience\"]",
+            "type = []",
+            1,
+        );
+    });
+    assert_one(&errors, "type must name one type");
+}
+
+#[test]
+fn qualified_references_keep_their_qualifier() {
+    let c = Catalog::by_edition("2024-01").expect("embedded");
+    let k = |id: &str| c.control(id).expect("a control").1;
+    assert_eq!(
+        k("DEVPROGRAM").iso27002[0].describe(),
+        "5.37 (covers minimally)"
+    );
+    assert_eq!(k("DEVPROGRAM").opencre[0].gap, Some("covers minimally"));
+    assert!(k("SEGREGATEDATA").iso27002[0].gap.is_some());
+    assert!(k("OVERSIGHT").iso42001[0].gap.is_some());
+    assert!(k("AITRANSPARENCY").iso42001[0].gap.is_some());
+    assert!(k("EVASIONROBUSTMODEL").references[0].gap.is_some());
+    assert!(k("DATAQUALITYCONTROL").references[0].gap.is_some());
+    assert_eq!(k("SECDEVPROGRAM").iso27002[0].describe(), "8.25");
+    let errors = with(|f| {
+        let k = f.controls.as_mut().expect("controls.toml");
+        *k = k.replacen("gap = \"covers minimally\"", "gap = \" \"", 1);
+    });
+    assert_one(
+        &errors,
+        "control 'DEVPROGRAM': reference '5.37' needs a non-empty id",
+    );
+}
+
+#[test]
+fn controls_named_without_an_id_are_on_their_threat() {
+    let c = Catalog::by_edition("2024-01").expect("embedded");
+    let other = |id: &str| c.threat(id).expect("a threat").1.other_controls;
+    let generic = other("genericsecthreats");
+    assert_eq!(generic.len(), 2);
+    assert_eq!(generic[0].opencre[0].id, "636-660");
+    assert_eq!(generic[1].opencre[0].id, "862-452");
+    let refs: Vec<&str> = generic[0].references.iter().map(|r| r.id).collect();
+    assert_eq!(
+        refs,
+        [
+            "ISO/IEC 27002",
+            "ISO/IEC 15408",
+            "ISO/IEC 18045",
+            "OWASP ASVS"
+        ]
+    );
+    assert!(generic[0].references[0].gap.is_some());
+    assert_eq!(other("directpromptinjection").len(), 1);
+    assert_eq!(other("transferlearningattack").len(), 1);
+    let errors = with_threats(|t| t.replacen("name = \"Operational security\"", "name = \"\"", 1));
+    assert_one(
+        &errors,
+        "threat 'genericsecthreats': other_controls: every entry needs a name and a note",
     );
 }

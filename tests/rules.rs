@@ -168,6 +168,21 @@ fn reasons_name_the_answers_that_decided() {
         "Not applicable: none of the threats it covers applies."
     );
     assert!(say("modelpoison")[0].contains("Transfer learning attack"));
+    // GenAI sets evasion aside by the overview's own rule, not because
+    // another threat would cover it.
+    assert_eq!(
+        say("evasion"),
+        ["Not applicable: it is a generative AI model, so the Exchange's risk analysis sets the evasion threats aside for generative models."]
+    );
+    assert!(!say("closedboxevasion")[0].contains("prompt injection"));
+    assert_eq!(
+        say("transferlearningattack"),
+        ["Applicable whatever your answers: any model you obtain may have been manipulated at its source or on the way to you, whether or not you train it further."]
+    );
+    assert_eq!(
+        say("devmodelpoison"),
+        ["Not applicable: you don't train or fine-tune the model, so tampering with the model during its development is the maker's concern; a model you obtain is checked under the transfer learning attack (3.1.3)."]
+    );
 
     let sel = select(catalog(), &Answers::default());
     let v = sel.verdict_of("inputdataleak").expect("exists");
@@ -177,6 +192,19 @@ fn reasons_name_the_answers_that_decided() {
         "Unknown: not yet known whether the input data is sensitive, whether you use retrieval-augmented generation or whether the data in your retrieval repository is sensitive."
     );
     assert!(r[1].contains("Kept in scope"));
+}
+
+#[test]
+fn evasion_after_poisoning_is_an_attack_through_use_on_any_non_genai_model() {
+    // Neither training nor RAG: the poisoning may have been the supplier's.
+    let a = answers([Tri::No; 7]);
+    let sel = select(catalog(), &a);
+    let v = sel.verdict_of("evasionafterpoison").expect("exists");
+    assert_eq!(v.verdict, Verdict::Applicable);
+    assert_eq!(
+        reasons(&sel, v),
+        ["Applicable: it is not a generative AI model, so a model poisoned before it reached you, by your own data or at its supplier, may hide a trigger that input can set off."]
+    );
 }
 
 #[test]

@@ -12,6 +12,10 @@ pub struct Catalog {
     pub published: &'static str,
     pub source_commit: &'static str,
     pub site: &'static str,
+    /// Prefix of every `source`: this edition's own text, pinned on GitHub.
+    pub source_base: &'static str,
+    /// Prefix of every `go` slug: the Exchange's short links.
+    pub go_base: &'static str,
     pub sections: &'static [Section],
     pub questions: &'static [Question],
     /// In the source's order: every parent comes before its children.
@@ -36,7 +40,10 @@ pub struct Catalog {
 pub struct Section {
     pub number: &'static str,
     pub name: &'static str,
-    pub url: &'static str,
+    /// The section's file, relative to [`Catalog::source_base`].
+    pub source: &'static str,
+    /// Short-link slug where it lives on; empty when none.
+    pub go: &'static str,
 }
 
 #[derive(Debug)]
@@ -92,11 +99,27 @@ pub struct Threat {
     /// Indices into [`Catalog::genai`].
     pub genai: &'static [usize],
     pub atlas: &'static [&'static str],
-    pub url: &'static str,
+    /// `<file>.md#<anchor>`, relative to [`Catalog::source_base`].
+    pub source: &'static str,
+    /// Short-link slug where it lives on; empty when none.
+    pub go: &'static str,
     /// Where the threat lives, as ids of the components question's options.
     pub components: &'static [&'static str],
     /// While this holds, the model maker owns the threat by default.
     pub maker_owns_when: Option<Expr>,
+    /// Controls the source names for this threat without an id.
+    pub other_controls: &'static [OtherControl],
+}
+
+/// A control the source names only in words, shown on its threat's page.
+#[derive(Debug)]
+pub struct OtherControl {
+    pub name: &'static str,
+    /// What it is, aixa's words.
+    pub note: &'static str,
+    pub opencre: &'static [Ref],
+    pub iso27002: &'static [Ref],
+    pub references: &'static [Ref],
 }
 
 #[derive(Clone, Debug)]
@@ -106,18 +129,47 @@ pub struct Control {
     pub section: &'static str,
     /// The source's own category words.
     pub category: &'static str,
-    /// The navigator's colour: `infosec`, `runtime_datascience`,
-    /// `devtime_datascience` or `other`.
-    pub kind: &'static str,
+    /// The navigator's colours, most often one: `infosec`,
+    /// `runtime_datascience`, `devtime_datascience` or `other`.
+    pub kinds: &'static [&'static str],
     /// `development`, `runtime` or `both`.
     pub lifecycle: &'static str,
     pub purpose: &'static str,
     pub remaining_risk: Option<&'static str>,
-    pub iso27002: &'static [&'static str],
-    pub iso42001: &'static [&'static str],
-    pub opencre: &'static [&'static str],
-    pub references: &'static [&'static str],
-    pub url: &'static str,
+    pub iso27002: &'static [Ref],
+    pub iso42001: &'static [Ref],
+    pub opencre: &'static [Ref],
+    pub references: &'static [Ref],
+    /// `<file>.md` or `<file>.md#<anchor>`, relative to
+    /// [`Catalog::source_base`].
+    pub source: &'static str,
+    /// Short-link slug where it lives on; empty when none.
+    pub go: &'static str,
+}
+
+/// A standard reference, with the source's qualifier where it gives one
+/// ("covers minimally").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ref {
+    pub id: &'static str,
+    pub gap: Option<&'static str>,
+}
+
+impl Ref {
+    /// "5.37", or "5.37 (covers minimally)".
+    pub fn describe(&self) -> String {
+        match self.gap {
+            Some(gap) => format!("{} ({gap})", self.id),
+            None => self.id.to_string(),
+        }
+    }
+}
+
+impl Control {
+    /// The first of its types: the chip's colour.
+    pub fn main_kind(&self) -> &'static str {
+        self.kinds.first().copied().unwrap_or("other")
+    }
 }
 
 /// Which threats a group's controls serve.
@@ -152,6 +204,8 @@ pub struct Guideline {
     pub text: &'static str,
     pub controls: &'static [usize],
     pub note: Option<&'static str>,
+    /// Mapped to only part of a control: partly covered at most.
+    pub partial: bool,
 }
 
 #[derive(Debug)]
@@ -236,15 +290,36 @@ impl Catalog {
         depth
     }
 
-    /// The URL of a threat on owaspai.org (its section's, where the threat
-    /// has none of its own).
-    pub fn threat_url(&self, index: usize) -> &'static str {
-        let t = &self.threats[index];
-        if t.url.is_empty() {
-            self.sections[t.top_section].url
-        } else {
-            t.url
+    /// The controls a threat inherits from the threats above it (2.1.x from
+    /// 2.1, 3.1.x from 3.1): each ancestor with controls of its own, nearest
+    /// first, with those controls minus any the threat lists itself.
+    pub fn inherited_controls(&self, index: usize) -> Vec<(usize, Vec<usize>)> {
+        let own = self.threats[index].controls;
+        let mut out = Vec::new();
+        let mut at = self.threats[index].parent;
+        while let Some(p) = at {
+            let controls: Vec<usize> = self.threats[p]
+                .controls
+                .iter()
+                .copied()
+                .filter(|c| !own.contains(c))
+                .collect();
+            if !controls.is_empty() {
+                out.push((p, controls));
+            }
+            at = self.threats[p].parent;
         }
+        out
+    }
+
+    /// The full URL of a `source` path: this edition's text on GitHub.
+    pub fn source_url(&self, rel: &str) -> String {
+        format!("{}{rel}", self.source_base)
+    }
+
+    /// The short link for a `go` slug, or `None` for an empty slug.
+    pub fn go_url(&self, slug: &str) -> Option<String> {
+        (!slug.is_empty()).then(|| format!("{}{slug}/", self.go_base))
     }
 
     /// A control by id or by one of its aliases.

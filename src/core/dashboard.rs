@@ -87,8 +87,48 @@ pub struct Figures {
     pub open_acceptances: Vec<usize>,
     /// In-scope threats whose review date is today or past.
     pub reviews_due: Vec<usize>,
-    /// For each UK/US guideline: implemented mapped controls, of all mapped.
-    pub guidelines: Vec<(usize, usize, usize)>,
+    /// For each UK/US guideline, in catalog order: how far it is covered.
+    pub guidelines: Vec<GuidelineFigure>,
+}
+
+/// How far the implemented controls cover a guideline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Coverage {
+    None,
+    Partly,
+    Fully,
+}
+
+impl Coverage {
+    /// A guideline the source maps to only part of a control (`partial`) is
+    /// partly covered at most, even with every mapped control implemented.
+    pub fn of(implemented: usize, total: usize, partial: bool) -> Coverage {
+        if implemented == 0 {
+            Coverage::None
+        } else if implemented == total && !partial {
+            Coverage::Fully
+        } else {
+            Coverage::Partly
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Coverage::None => "not covered",
+            Coverage::Partly => "partly covered",
+            Coverage::Fully => "fully covered",
+        }
+    }
+}
+
+/// One guideline's coverage: implemented mapped controls, of all mapped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GuidelineFigure {
+    /// Index into the catalog's guidelines.
+    pub guideline: usize,
+    pub implemented: usize,
+    pub total: usize,
+    pub coverage: Coverage,
 }
 
 /// In-scope threats, in catalog order.
@@ -249,7 +289,12 @@ pub fn figures(a: &Assessment, today: &str) -> Figures {
                     control_status(a, catalog.controls[c].id) == ControlStatus::Implemented
                 })
                 .count();
-            (i, implemented, g.controls.len())
+            GuidelineFigure {
+                guideline: i,
+                implemented,
+                total: g.controls.len(),
+                coverage: Coverage::of(implemented, g.controls.len(), g.partial),
+            }
         })
         .collect();
 

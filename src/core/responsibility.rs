@@ -55,7 +55,7 @@ pub fn default_for(catalog: &Catalog, answers: &Answers, threat: usize) -> Sugge
                     provider: MODEL_MAKER.into(),
                 },
                 why: format!(
-                    "The model maker's: {}, so this development-time threat is in the maker's hands.",
+                    "The model maker's: {}, so this threat is in the maker's hands.",
                     join_and(&phrases)
                 ),
             };

@@ -58,6 +58,8 @@ fn build(base: &'static Catalog, factor: usize) -> Catalog {
         published: base.published,
         source_commit: base.source_commit,
         site: base.site,
+        source_base: base.source_base,
+        go_base: base.go_base,
         sections: base.sections,
         questions: base.questions,
         threats: Box::leak(threats.into_boxed_slice()),

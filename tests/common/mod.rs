@@ -37,7 +37,7 @@ pub fn expected(v: [bool; 7]) -> Vec<(&'static str, bool)> {
     let tds = trains && tds;
     let rds = rag && rds;
     let llm = genai && llm;
-    let evasion_children = [!genai, !genai, !genai && (trains || rag)];
+    let evasion_children = [!genai, !genai, !genai];
     let disclosure_children = [tds || rds, !genai && trains && tds];
     let poison_children = [trains || rag, trains, true];
     let leak_children = [tds || rds, trains, trains];

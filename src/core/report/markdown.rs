@@ -7,6 +7,9 @@ use crate::core::explain::reasons;
 use crate::core::responsibility::{default_for, in_force};
 use std::fmt::Write as _;
 
+/// The edition's overview, the entry to its text.
+const OVERVIEW: &str = "_index.md";
+
 fn or_dash(s: &str) -> String {
     if s.trim().is_empty() {
         "–".into()
@@ -86,6 +89,40 @@ pub fn markdown(a: &Assessment, today: &str) -> String {
         );
     }
 
+    let named: Vec<String> = sel
+        .verdicts
+        .iter()
+        .filter(|v| v.in_scope())
+        .map(|v| &catalog.threats[v.threat])
+        .flat_map(|t| {
+            t.other_controls.iter().map(move |o| {
+                let refs: Vec<String> = o
+                    .opencre
+                    .iter()
+                    .map(|r| format!("OpenCRE {}", r.describe()))
+                    .chain(
+                        o.iso27002
+                            .iter()
+                            .map(|r| format!("ISO/IEC 27002 {}", r.describe())),
+                    )
+                    .chain(o.references.iter().map(|r| r.describe()))
+                    .collect();
+                let refs = if refs.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", refs.join("; "))
+                };
+                format!("- {} {}: {}: {}{refs}", t.section, t.name, o.name, o.note)
+            })
+        })
+        .collect();
+    if !named.is_empty() {
+        let _ = writeln!(w, "\nControls the source names without an id:\n");
+        for line in named {
+            let _ = writeln!(w, "{line}");
+        }
+    }
+
     let _ = writeln!(w, "\n## 2–3. Responsibility and verification\n");
     let _ = writeln!(
         w,
@@ -150,6 +187,8 @@ pub fn markdown(a: &Assessment, today: &str) -> String {
         let _ = writeln!(w);
     }
 
+    qualified_references(w, &sel);
+
     let _ = writeln!(w, "## 5–6. Risk and acceptance\n");
     let _ = writeln!(w, "| Threat | Inherent (L×I) | Residual (L×I) | Decision | Approver | Date | Review | Rationale |");
     let _ = writeln!(w, "| --- | --- | --- | --- | --- | --- | --- | --- |");
@@ -207,18 +246,62 @@ pub fn markdown(a: &Assessment, today: &str) -> String {
     );
 
     let _ = writeln!(w, "\n## UK/US guidelines coverage\n");
-    for (i, done, total) in &f.guidelines {
-        let g = &catalog.guidelines[*i];
+    for gf in &f.guidelines {
+        let g = &catalog.guidelines[gf.guideline];
         let _ = writeln!(
             w,
-            "- {}: {}: {done} of {total} mapped controls implemented",
-            g.section, g.text
+            "- {}: {}: {} of {} mapped controls implemented, {}{}",
+            g.section,
+            g.text,
+            gf.implemented,
+            gf.total,
+            gf.coverage.label(),
+            if g.partial {
+                " (the controls cover it only in part)"
+            } else {
+                ""
+            }
         );
     }
     let _ = writeln!(
         w,
-        "\n---\nThreats and controls: OWASP AI Exchange (CC0), {}. Full texts at {}.",
-        catalog.title, catalog.site
+        "\n---\nThreats and controls: OWASP AI Exchange (CC0), {}. This edition's text: {}",
+        catalog.title,
+        catalog.source_url(OVERVIEW)
     );
     out
+}
+
+/// The selected controls' standard references that the source says cover
+/// them only in part, with that qualifier.
+fn qualified_references(w: &mut String, sel: &crate::core::engine::Selection) {
+    let catalog = sel.catalog;
+    let mut lines = Vec::new();
+    for sc in &sel.controls {
+        let c = &catalog.controls[sc.control];
+        let lists = [
+            ("ISO/IEC 27002", c.iso27002),
+            ("ISO/IEC 42001", c.iso42001),
+            ("OpenCRE", c.opencre),
+            ("", c.references),
+        ];
+        let qualified: Vec<String> = lists
+            .iter()
+            .flat_map(|(label, refs)| {
+                refs.iter()
+                    .filter(|r| r.gap.is_some())
+                    .map(move |r| format!("{label} {}", r.describe()).trim().to_string())
+            })
+            .collect();
+        if !qualified.is_empty() {
+            lines.push(format!("- {}: {}", c.id, qualified.join("; ")));
+        }
+    }
+    if !lines.is_empty() {
+        let _ = writeln!(w, "Standards that cover a selected control only in part:\n");
+        for line in lines {
+            let _ = writeln!(w, "{line}");
+        }
+        let _ = writeln!(w);
+    }
 }

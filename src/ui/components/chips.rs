@@ -36,12 +36,51 @@ pub fn ControlChip(catalog: &'static Catalog, index: usize) -> impl IntoView {
     view! {
         <a
             class="chip"
-            data-kind=c.kind
+            data-kind=c.main_kind()
             href=href(&Route::Control(c.id.to_string()))
-            title=format!("{} ({})", c.name, control_type_label(c.kind))
+            title=format!("{} ({})", c.name, kinds_label(c.kinds))
         >
             {c.id}
+            <KindMarks kinds=c.kinds />
         </a>
+    }
+}
+
+/// All of a control's types in words: "Runtime data science and …".
+pub fn kinds_label(kinds: &[&str]) -> String {
+    let labels: Vec<&str> = kinds.iter().map(|k| control_type_label(k)).collect();
+    labels.join(" and ")
+}
+
+/// A colour marker for each type after the first, which colours the chip.
+#[component]
+pub fn KindMarks(kinds: &'static [&'static str]) -> impl IntoView {
+    kinds
+        .iter()
+        .skip(1)
+        .map(|k| view! { <span class="kind-mark" data-kind=*k aria-hidden="true"></span> })
+        .collect_view()
+}
+
+/// The two links of a catalog item: this edition's own text (pinned on
+/// GitHub) and, where the item lives on, its short link on owaspai.org.
+#[component]
+pub fn SourceLinks(
+    catalog: &'static Catalog,
+    source: &'static str,
+    go: &'static str,
+) -> impl IntoView {
+    let current = catalog.go_url(go).map(|url| {
+        view! {
+            " · "
+            <a href=url rel="noopener noreferrer" data-testid="go-link">"Current text on owaspai.org"</a>
+        }
+    });
+    view! {
+        <a href=catalog.source_url(source) rel="noopener noreferrer" data-testid="source-link">
+            "This edition's text (" {catalog.edition} ")"
+        </a>
+        {current}
     }
 }
 

@@ -5,6 +5,7 @@ use crate::core::assessment::Override;
 use crate::core::engine::{Selection, Verdict};
 use crate::core::explain::reasons;
 use crate::core::route::Route;
+use crate::ui::components::chips::SourceLinks;
 use crate::ui::components::rationale::RationaleForm;
 use crate::ui::router::href;
 use crate::ui::state::use_assess;
@@ -219,9 +220,9 @@ pub fn ThreatList() -> impl IntoView {
                         " "
                         {section.name}
                         " "
-                        <a class="more" href=section.url rel="noopener noreferrer">
-                            "Read on owaspai.org"
-                        </a>
+                        <span class="more">
+                            <SourceLinks catalog source=section.source go=section.go />
+                        </span>
                     </h3>
                     <ul class="threats">{rows}</ul>
                 </section>

@@ -17,7 +17,8 @@ pub fn AboutPage() -> impl IntoView {
                 ". The Exchange is an open, collaborative body of knowledge on AI threats and "
                 "controls, published under CC0. aixa takes its facts (ids, names, section "
                 "numbers, mappings and references to standards) and describes them in its own "
-                "short words; every threat and control links to the full text on owaspai.org."
+                "short words; every threat and control links to the edition's own text and, where it "
+                "lives on, to the current text on owaspai.org."
             </p>
             <h2>"Edition"</h2>
             <EditionLine />

@@ -4,7 +4,7 @@ use crate::core::catalog::Catalog;
 use crate::core::route::Route;
 use crate::core::search::{search, Item};
 use crate::core::vocab as values;
-use crate::ui::components::chips::{control_type_label, label_of};
+use crate::ui::components::chips::{control_type_label, kinds_label, label_of, KindMarks};
 use crate::ui::components::edition::EditionLine;
 use crate::ui::router::href;
 use crate::ui::state::use_current;
@@ -48,7 +48,7 @@ fn results(
                         .enumerate()
                         .any(|(ti, t)| t.controls.contains(&i) && threat_ok(ti));
                 if (lifecycle.is_empty() || c.lifecycle == lifecycle || c.lifecycle == "both")
-                    && (kind.is_empty() || c.kind == kind)
+                    && (kind.is_empty() || c.kinds.contains(&kind))
                     && by_threat
                 {
                     controls.push(i);
@@ -145,7 +145,7 @@ pub fn CatalogPage(query: String) -> impl IntoView {
                             <a href=href(&Route::Control(c.id.into()))>
                                 <code class="cid">{c.id}</code> " " {c.name}
                             </a>
-                            <span class="chip" data-kind=c.kind>{control_type_label(c.kind)}</span>
+                            <span class="chip" data-kind=c.main_kind()>{kinds_label(c.kinds)}<KindMarks kinds=c.kinds /></span>
                         </li>
                     }
                 })

@@ -1,17 +1,18 @@
 //! One control: its purpose, the threats it serves and its standards.
 
-use crate::core::catalog::Scope;
+use crate::core::catalog::{Ref, Scope};
 use crate::core::route::Route;
-use crate::ui::components::chips::{control_type_label, label_of};
+use crate::ui::components::chips::{control_type_label, label_of, SourceLinks};
 use crate::ui::components::edition::EditionLine;
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::router::href;
 use crate::ui::state::use_current;
 use leptos::prelude::*;
 
-fn refs(label: &'static str, items: &'static [&'static str]) -> impl IntoView {
+fn refs(label: &'static str, items: &'static [Ref]) -> impl IntoView {
     (!items.is_empty()).then(|| {
-        view! { <dt>{label}</dt><dd>{items.join(", ")}</dd> }
+        let listed: Vec<String> = items.iter().map(Ref::describe).collect();
+        view! { <dt>{label}</dt><dd>{listed.join(", ")}</dd> }
     })
 }
 
@@ -58,7 +59,13 @@ pub fn ControlPage(id: String) -> impl IntoView {
     let opencre = c
         .opencre
         .iter()
-        .map(|id| view! { <a href=format!("https://opencre.org/cre/{id}") rel="noopener noreferrer">{*id}</a> " " })
+        .map(|r| {
+            view! {
+                <a href=format!("https://opencre.org/cre/{}", r.id) rel="noopener noreferrer">{r.id}</a>
+                {r.gap.map(|g| format!(" ({g})"))}
+                " "
+            }
+        })
         .collect_view();
     let selected = move || {
         assess
@@ -72,7 +79,7 @@ pub fn ControlPage(id: String) -> impl IntoView {
             <h1><code class="cid">{c.id}</code> " " {c.name}</h1>
             <EditionLine />
             <p class="tags">
-                <span class="chip" data-kind=c.kind>{control_type_label(c.kind)}</span>
+                {c.kinds.iter().map(|k| view! { <span class="chip" data-kind=*k>{control_type_label(k)}</span> }).collect_view()}
                 <span class="tag">{c.category}</span>
                 <span class="tag">{label_of(c.lifecycle)}</span>
                 <span class="tag" data-testid="control-selected">
@@ -98,7 +105,7 @@ pub fn ControlPage(id: String) -> impl IntoView {
                 <ul class="plain">{guidelines}</ul>
             })}
             <p class="more">
-                <a href=c.url rel="noopener noreferrer">"Read the full text on owaspai.org"</a>
+                <SourceLinks catalog source=c.source go=c.go />
             </p>
         </article>
     }

@@ -1,10 +1,10 @@
 //! One threat: what it is, what it harms, its verdict for your profile, and
 //! the controls that counter it.
 
-use crate::core::catalog::Scope;
+use crate::core::catalog::{Ref, Scope};
 use crate::core::explain::reasons;
 use crate::core::route::Route;
-use crate::ui::components::chips::{label_of, ControlChip, VerdictBadge};
+use crate::ui::components::chips::{label_of, ControlChip, SourceLinks, VerdictBadge};
 use crate::ui::components::edition::EditionLine;
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::router::href;
@@ -50,6 +50,40 @@ pub fn ThreatPage(id: String) -> impl IntoView {
         .controls
         .iter()
         .map(|&c| view! { <li><ControlChip catalog index=c /> " " {catalog.controls[c].name}</li> })
+        .collect_view();
+    let inherited: Vec<_> = catalog
+        .inherited_controls(index)
+        .into_iter()
+        .map(|(p, controls)| {
+            let pt = &catalog.threats[p];
+            let items = controls
+                .into_iter()
+                .map(|c| view! { <li><ControlChip catalog index=c /> " " {catalog.controls[c].name}</li> })
+                .collect_view();
+            view! {
+                <h3>"Inherited from " <a href=href(&Route::Threat(pt.id.into()))>{pt.section} " " {pt.name}</a></h3>
+                <ul class="plain controls" data-testid="inherited-controls">{items}</ul>
+            }
+        })
+        .collect();
+    let other = t
+        .other_controls
+        .iter()
+        .map(|o| {
+            let refs: Vec<String> = o
+                .opencre
+                .iter()
+                .map(|r| format!("OpenCRE {}", r.describe()))
+                .chain(o.iso27002.iter().map(|r| format!("ISO/IEC 27002 {}", r.describe())))
+                .chain(o.references.iter().map(Ref::describe))
+                .collect();
+            view! {
+                <li>
+                    <strong>{o.name}</strong> ": " {o.note}
+                    {(!refs.is_empty()).then(|| view! { " " <span class="refs">{refs.join(", ")}</span> })}
+                </li>
+            }
+        })
         .collect_view();
     let branch: Vec<_> = catalog
         .groups
@@ -116,6 +150,11 @@ pub fn ThreatPage(id: String) -> impl IntoView {
                 <h3>"Its own controls"</h3>
                 <ul class="plain controls">{own}</ul>
             })}
+            {(!t.other_controls.is_empty()).then(|| view! {
+                <h3>"Named without an id"</h3>
+                <ul class="plain" data-testid="other-controls">{other}</ul>
+            })}
+            {inherited}
             <h3>"Controls for its whole branch"</h3>
             <ul class="plain">{branch}</ul>
             {(!t.genai.is_empty()).then(|| view! {
@@ -127,7 +166,7 @@ pub fn ThreatPage(id: String) -> impl IntoView {
                 <ul class="plain">{atlas}</ul>
             })}
             <p class="more">
-                <a href=catalog.threat_url(index) rel="noopener noreferrer">"Read the full text on owaspai.org"</a>
+                <SourceLinks catalog source=t.source go=t.go />
             </p>
         </article>
     }

@@ -2,7 +2,7 @@
 //! further.
 
 use crate::core::assessment::{ControlStatus, Party};
-use crate::core::dashboard::{figures, Figures, Step};
+use crate::core::dashboard::{figures, Coverage, Figures, Step};
 use crate::core::route::Route;
 use crate::ui::router::href;
 use crate::ui::state::use_assess;
@@ -268,23 +268,21 @@ fn GuidelinesBlock(figs: Memo<Figures>) -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(index, g)| {
-            let counts = move || {
-                figs.with(|f| {
-                    f.guidelines
-                        .iter()
-                        .find(|(i, _, _)| *i == index)
-                        .map_or((0, 0), |(_, done, total)| (*done, *total))
-                })
-            };
+            let figure = move || figs.with(|f| f.guidelines.iter().find(|x| x.guideline == index).copied());
+            let counts = move || figure().map_or((0, 0), |x| (x.implemented, x.total));
+            let coverage = move || figure().map_or(Coverage::None, |x| x.coverage);
             view! {
                 <tr data-testid=format!("guideline-{index}")>
                     <td class="gsec">{g.section}</td>
                     <td>
                         {g.text}
                         {g.note.map(|n| view! { <span class="gnote muted">{n}</span> })}
+                        {g.partial.then(|| view! {
+                            <span class="gnote muted">"Mapped to part of a control only: partly covered at most."</span>
+                        })}
                     </td>
-                    <td class="gcount" class:complete=move || { let (d, t) = counts(); t > 0 && d == t }>
-                        {move || { let (d, t) = counts(); format!("{d} of {t}") }}
+                    <td class="gcount" class:complete=move || coverage() == Coverage::Fully>
+                        {move || { let (d, t) = counts(); format!("{d} of {t}, {}", coverage().label()) }}
                     </td>
                 </tr>
             }

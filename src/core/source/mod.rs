@@ -1,0 +1,411 @@
+//! The catalog as written in `catalog/<edition>/*.toml`, and its validation.
+//!
+//! `build.rs` compiles this file too (through `#[path]`) and refuses to build
+//! when an edition is invalid, so the app can only ever embed a catalog that
+//! passed these checks. Natively, the same code is tested against broken
+//! inputs. It may use only `std`, `serde`, `toml` and `super::rule`.
+
+mod controls;
+mod links;
+mod model;
+mod threats;
+mod validate;
+
+pub use model::*;
+
+use super::rule::Ast;
+use super::vocab::SCOPES;
+use controls::check_controls;
+use std::collections::BTreeSet;
+use std::fmt;
+use std::path::Path;
+use threats::{check_threat_details, check_threats, question_rule};
+use validate::{check_meta, check_questions, is_atlas_id, is_id, is_llm_top10_id};
+
+pub const EDITION_FILE: &str = "edition.toml";
+pub const QUESTIONS_FILE: &str = "questions.toml";
+pub const THREATS_FILE: &str = "threats.toml";
+pub const CONTROLS_FILE: &str = "controls.toml";
+pub const GROUPS_FILE: &str = "groups.toml";
+pub const ALIASES_FILE: &str = "aliases.toml";
+pub const MAPPINGS_FILE: &str = "mappings.toml";
+/// One validated edition, with every cross-reference resolved to an index.
+#[derive(Debug, Clone)]
+pub struct Edition {
+    pub meta: EditionFile,
+    pub questions: Vec<QuestionSrc>,
+    /// For each question, the index of the question it depends on.
+    pub question_parent: Vec<Option<usize>>,
+    pub threats: Vec<ThreatSrc>,
+    pub threat_rule: Vec<Ast>,
+    pub threat_parent: Vec<Option<usize>>,
+    /// For each threat, the index of its top-level section in `meta.sections`.
+    pub threat_section: Vec<usize>,
+    pub controls: Vec<ControlSrc>,
+    /// For each threat, its own controls, as indices into `controls`.
+    pub threat_controls: Vec<Vec<usize>>,
+    /// For each threat, indices into `genai`.
+    pub threat_genai: Vec<Vec<usize>>,
+    pub groups: Vec<GroupSrc>,
+    pub group_controls: Vec<Vec<usize>>,
+    /// (alias, control index), sorted by alias.
+    pub aliases: Vec<(String, usize)>,
+    pub guidelines: Vec<GuidelineSrc>,
+    pub guideline_controls: Vec<Vec<usize>>,
+    pub genai: Vec<GenaiSrc>,
+    pub genai_threats: Vec<Vec<usize>>,
+    /// The rule that gates development-time controls, and the ones kept.
+    pub dev_rule: Option<Ast>,
+    pub dev_kept: Vec<usize>,
+    /// For each threat, its `maker_owns_when` rule.
+    pub threat_maker_rule: Vec<Option<Ast>>,
+}
+
+impl Edition {
+    pub fn question_index(&self, id: &str) -> Option<usize> {
+        self.questions.iter().position(|q| q.id == id)
+    }
+}
+
+/// A problem in a catalog file, naming the file and the entry at fault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogError {
+    pub file: String,
+    pub entry: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for CatalogError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.entry {
+            Some(entry) => write!(f, "{}: {}: {}", self.file, entry, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// The text of an edition's files, as read from disk (or written by a test).
+pub struct EditionText<'a> {
+    /// The folder, such as `catalog/2024-01`; used in messages and checked
+    /// against the edition id.
+    pub dir: &'a str,
+    pub edition: &'a str,
+    pub questions: &'a str,
+    pub threats: &'a str,
+    /// The optional files; `None` when the edition has no such file.
+    pub controls: Option<&'a str>,
+    pub groups: Option<&'a str>,
+    pub aliases: Option<&'a str>,
+    pub mappings: Option<&'a str>,
+}
+
+/// Reads and validates the edition in `dir`.
+pub fn load_dir(dir: &Path) -> Result<Edition, Vec<CatalogError>> {
+    let dir_name = dir.display().to_string();
+    let read = |name: &str| {
+        std::fs::read_to_string(dir.join(name)).map_err(|e| {
+            vec![CatalogError {
+                file: format!("{dir_name}/{name}"),
+                entry: None,
+                message: format!("cannot read: {e}"),
+            }]
+        })
+    };
+    let optional = |name: &str| {
+        if dir.join(name).exists() {
+            read(name).map(Some)
+        } else {
+            Ok(None)
+        }
+    };
+    let edition = read(EDITION_FILE)?;
+    let questions = read(QUESTIONS_FILE)?;
+    let threats = read(THREATS_FILE)?;
+    let controls = optional(CONTROLS_FILE)?;
+    let groups = optional(GROUPS_FILE)?;
+    let aliases = optional(ALIASES_FILE)?;
+    let mappings = optional(MAPPINGS_FILE)?;
+    parse(&EditionText {
+        dir: &dir_name,
+        edition: &edition,
+        questions: &questions,
+        threats: &threats,
+        controls: controls.as_deref(),
+        groups: groups.as_deref(),
+        aliases: aliases.as_deref(),
+        mappings: mappings.as_deref(),
+    })
+}
+
+pub(crate) struct Checker {
+    pub(crate) errors: Vec<CatalogError>,
+    pub(crate) file: String,
+}
+
+impl Checker {
+    pub(crate) fn fail(&mut self, entry: Option<String>, message: String) {
+        self.errors.push(CatalogError {
+            file: self.file.clone(),
+            entry,
+            message,
+        });
+    }
+}
+
+fn parse_toml<T: serde::de::DeserializeOwned>(
+    dir: &str,
+    name: &str,
+    text: &str,
+) -> Result<T, CatalogError> {
+    toml::from_str(text).map_err(|e| CatalogError {
+        file: format!("{dir}/{name}"),
+        entry: None,
+        message: e.to_string().trim_end().replace('\n', " "),
+    })
+}
+
+/// Parses and validates an edition, reporting every problem found.
+pub fn parse(text: &EditionText<'_>) -> Result<Edition, Vec<CatalogError>> {
+    fn optional<T: serde::de::DeserializeOwned + Default>(
+        dir: &str,
+        name: &str,
+        text: Option<&str>,
+    ) -> Result<T, CatalogError> {
+        text.map_or_else(|| Ok(T::default()), |t| parse_toml(dir, name, t))
+    }
+    let meta: Result<EditionFile, _> = parse_toml(text.dir, EDITION_FILE, text.edition);
+    let questions: Result<QuestionsFile, _> = parse_toml(text.dir, QUESTIONS_FILE, text.questions);
+    let threats: Result<ThreatsFile, _> = parse_toml(text.dir, THREATS_FILE, text.threats);
+    let controls: Result<ControlsFile, _> = optional(text.dir, CONTROLS_FILE, text.controls);
+    let groups: Result<GroupsFile, _> = optional(text.dir, GROUPS_FILE, text.groups);
+    let aliases: Result<AliasesFile, _> = optional(text.dir, ALIASES_FILE, text.aliases);
+    let mappings: Result<MappingsFile, _> = optional(text.dir, MAPPINGS_FILE, text.mappings);
+    let (meta, questions, threats, controls, groups, aliases, mappings) = match (
+        meta, questions, threats, controls, groups, aliases, mappings,
+    ) {
+        (Ok(m), Ok(q), Ok(t), Ok(c), Ok(g), Ok(a), Ok(p)) => (
+            m,
+            q.questions,
+            t.threats,
+            c.controls,
+            g.groups,
+            a.aliases,
+            p,
+        ),
+        (m, q, t, c, g, a, p) => {
+            return Err([
+                m.err(),
+                q.err(),
+                t.err(),
+                c.err(),
+                g.err(),
+                a.err(),
+                p.err(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect());
+        }
+    };
+
+    let mut errors = Vec::new();
+    check_meta(text.dir, &meta, &mut errors);
+    let question_parent = check_questions(text.dir, &questions, &mut errors);
+    let (threat_rule, threat_parent, threat_section) =
+        check_threats(text.dir, &meta, &questions, &threats, &mut errors);
+    let refs = check_controls(text.dir, &controls, &aliases, &mut errors);
+    let complete = !controls.is_empty();
+
+    let mut c = Checker {
+        errors: Vec::new(),
+        file: format!("{}/{THREATS_FILE}", text.dir),
+    };
+    let genai_numbers: Vec<u32> = mappings.genai.iter().map(|g| g.number).collect();
+    let components: Vec<&str> = questions
+        .iter()
+        .filter_map(|q| q.options.as_ref())
+        .flatten()
+        .map(|o| o.id.as_str())
+        .collect();
+    let mut threat_maker_rule = Vec::with_capacity(threats.len());
+    let mut threat_controls = Vec::with_capacity(threats.len());
+    let mut threat_genai = Vec::with_capacity(threats.len());
+    for t in &threats {
+        let entry = Some(format!("threat '{}'", t.id));
+        if complete {
+            check_threat_details(&mut c, &entry, t);
+        }
+        threat_controls.push(refs.resolve_all(&mut c, &entry, "controls", &t.controls));
+        let mut rows = Vec::new();
+        for n in &t.genai {
+            match genai_numbers.iter().position(|g| g == n) {
+                Some(i) => rows.push(i),
+                None => c.fail(
+                    entry.clone(),
+                    format!("genai row {n} is not a [[genai]] number in {MAPPINGS_FILE}"),
+                ),
+            }
+        }
+        threat_genai.push(rows);
+        for comp in &t.components {
+            if !components.contains(&comp.as_str()) {
+                c.fail(
+                    entry.clone(),
+                    format!(
+                        "component '{comp}' is not an option of the components question; use one of: {}",
+                        components.join(", ")
+                    ),
+                );
+            }
+        }
+        if complete && t.components.is_empty() {
+            c.fail(
+                entry.clone(),
+                "the required field 'components' is missing".into(),
+            );
+        }
+        threat_maker_rule.push(
+            t.maker_owns_when.as_deref().and_then(|text| {
+                question_rule(&mut c, &entry, "maker_owns_when", text, &questions)
+            }),
+        );
+        for a in &t.atlas {
+            if !is_atlas_id(a) {
+                c.fail(
+                    entry.clone(),
+                    format!("atlas '{a}' is not a MITRE ATLAS id such as \"AML.T0043\""),
+                );
+            }
+        }
+    }
+    errors.extend(c.errors);
+
+    let mut c = Checker {
+        errors: Vec::new(),
+        file: format!("{}/{GROUPS_FILE}", text.dir),
+    };
+    let mut group_ids = BTreeSet::new();
+    let mut group_controls = Vec::with_capacity(groups.len());
+    for g in &groups {
+        let entry = Some(format!("group '{}'", g.id));
+        if !is_id(&g.id) || !group_ids.insert(g.id.as_str()) {
+            c.fail(entry.clone(), "needs a unique, lower-case id".into());
+        }
+        if !SCOPES.contains(&g.applies_to.as_str()) {
+            c.fail(
+                entry.clone(),
+                format!(
+                    "applies_to '{}' must be one of: {}",
+                    g.applies_to,
+                    SCOPES.join(", ")
+                ),
+            );
+        }
+        if g.controls.is_empty() {
+            c.fail(entry.clone(), "lists no controls".into());
+        }
+        group_controls.push(refs.resolve_all(&mut c, &entry, "controls", &g.controls));
+    }
+    errors.extend(c.errors);
+
+    let mut c = Checker {
+        errors: Vec::new(),
+        file: format!("{}/{MAPPINGS_FILE}", text.dir),
+    };
+    let guideline_controls: Vec<Vec<usize>> = mappings
+        .guidelines
+        .iter()
+        .map(|g| {
+            let entry = Some(format!("guideline '{}'", g.text));
+            refs.resolve_all(&mut c, &entry, "controls", &g.controls)
+        })
+        .collect();
+    let mut seen_rows = BTreeSet::new();
+    let genai_threats: Vec<Vec<usize>> = mappings
+        .genai
+        .iter()
+        .map(|g| {
+            let entry = Some(format!("genai row {}", g.number));
+            if !seen_rows.insert(g.number) {
+                c.fail(entry.clone(), "is defined twice".into());
+            }
+            for id in &g.llm_top10 {
+                if !is_llm_top10_id(id) {
+                    c.fail(
+                        entry.clone(),
+                        format!(
+                            "llm_top10 '{id}' must name its list's edition, such as \"LLM01:2023\""
+                        ),
+                    );
+                }
+            }
+            g.threats
+                .iter()
+                .filter_map(|id| {
+                    let found = threats.iter().position(|t| &t.id == id);
+                    if found.is_none() {
+                        c.fail(
+                            entry.clone(),
+                            format!("threat '{id}' is not in {THREATS_FILE}"),
+                        );
+                    }
+                    found
+                })
+                .collect()
+        })
+        .collect();
+    errors.extend(c.errors);
+
+    let mut c = Checker {
+        errors: Vec::new(),
+        file: format!("{}/{EDITION_FILE}", text.dir),
+    };
+    let (dev_rule, dev_kept) = match &meta.selection {
+        None => (None, Vec::new()),
+        Some(sel) => {
+            let entry = Some("[selection]".to_string());
+            let ast = question_rule(
+                &mut c,
+                &entry,
+                "development_controls_when",
+                &sel.development_controls_when,
+                &questions,
+            );
+            let kept = refs.resolve_all(
+                &mut c,
+                &entry,
+                "development_controls_kept",
+                &sel.development_controls_kept,
+            );
+            (ast, kept)
+        }
+    };
+    errors.extend(c.errors);
+
+    if errors.is_empty() {
+        Ok(Edition {
+            meta,
+            questions,
+            question_parent,
+            threats,
+            threat_rule,
+            threat_parent,
+            threat_section,
+            controls,
+            threat_controls,
+            threat_genai,
+            groups,
+            group_controls,
+            aliases: refs.aliases,
+            guidelines: mappings.guidelines,
+            guideline_controls,
+            genai: mappings.genai,
+            genai_threats,
+            dev_rule,
+            dev_kept,
+            threat_maker_rule,
+        })
+    } else {
+        Err(errors)
+    }
+}

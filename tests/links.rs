@@ -1,0 +1,267 @@
+//! The catalog against the Exchange's own documents in ../shared/reference:
+//! every link lands (a file of the edition's text and one of its GitHub
+//! heading anchors; a short link the Exchange's redirect list holds), and
+//! every threat carries its heading's name. Without the reference folder
+//! these tests fail: a link check that passes unchecked would prove nothing.
+#![cfg(not(target_arch = "wasm32"))]
+
+use aixa::core::catalog::Catalog;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+const SOURCE_BASE: &str = "https://github.com/OWASP/www-project-ai-security-and-privacy-guide/blob/a9081e8e315dd151abc40df54e01f56c88fcdfd8/content/ai_exchange/content/";
+const GO_BASE: &str = "https://owaspai.org/go/";
+
+fn reference() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference");
+    assert!(
+        dir.join("aix-2024-01").is_dir() && dir.join("aix-2026-08").is_dir(),
+        "the reference documents are missing: {} must hold aix-2024-01/ and aix-2026-08/; \
+         the links cannot be checked without them",
+        dir.display()
+    );
+    dir
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn catalog() -> &'static Catalog {
+    Catalog::by_edition("2024-01").expect("the 2024-01 edition is embedded")
+}
+
+/// GitHub's anchor for a heading: lower-case; every character that is not a
+/// letter, digit, space, '-' or '_' dropped; each space a '-'.
+fn slug(heading: &str) -> String {
+    heading
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
+        .map(|c| if c == ' ' { '-' } else { c })
+        .collect()
+}
+
+/// The headings of a Markdown text, outside code fences: (level, text).
+fn headings(text: &str) -> Vec<(usize, String)> {
+    let mut fenced = false;
+    let mut out = Vec::new();
+    for line in text.lines() {
+        if line.trim_start().starts_with("```") {
+            fenced = !fenced;
+            continue;
+        }
+        let level = line.chars().take_while(|&c| c == '#').count();
+        if !fenced && (1..=6).contains(&level) && line[level..].starts_with(' ') {
+            out.push((level, line[level..].trim().to_string()));
+        }
+    }
+    out
+}
+
+/// Every anchor GitHub gives the headings of a text, duplicates numbered.
+fn anchors(text: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for (_, h) in headings(text) {
+        let base = slug(&h);
+        let mut anchor = base.clone();
+        let mut n = 0;
+        while out.contains(&anchor) {
+            n += 1;
+            anchor = format!("{base}-{n}");
+        }
+        out.insert(anchor);
+    }
+    out
+}
+
+/// The `/go/<slug>/` short links of the Exchange's redirect list.
+fn go_slugs(reference: &Path) -> BTreeSet<String> {
+    let path = reference.join("aix-2026-08/short-links.json");
+    let json: serde_json::Value = serde_json::from_str(&read(&path))
+        .unwrap_or_else(|e| panic!("{}: not JSON: {e}", path.display()));
+    let redirects = json["hosting"]["redirects"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{}: no hosting.redirects list", path.display()));
+    redirects
+        .iter()
+        .filter_map(|r| r["source"].as_str())
+        .filter_map(|s| s.strip_prefix("/go/")?.strip_suffix('/'))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Checks one `source` path; `Err` says why it does not land.
+fn lands(reference: &Path, rel: &str) -> Result<(), String> {
+    let (file, anchor) = match rel.split_once('#') {
+        Some((f, a)) => (f, Some(a)),
+        None => (rel, None),
+    };
+    // The overview is _index.md on GitHub, 0_overview.md in the reference.
+    let local = if file == "_index.md" {
+        "0_overview.md"
+    } else {
+        file
+    };
+    let path = reference.join("aix-2024-01").join(local);
+    if !path.is_file() {
+        return Err(format!("{file} is not a file of the 2024-01 text"));
+    }
+    match anchor {
+        Some(a) if !anchors(&read(&path)).contains(a) => {
+            Err(format!("#{a} is not a heading anchor of {file}"))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// (what, source, go) for every section, threat and control.
+fn links(c: &'static Catalog) -> Vec<(String, &'static str, &'static str)> {
+    let sections = c
+        .sections
+        .iter()
+        .map(|s| (format!("section {}", s.number), s.source, s.go));
+    let threats = c
+        .threats
+        .iter()
+        .map(|t| (format!("threat {}", t.id), t.source, t.go));
+    let controls = c
+        .controls
+        .iter()
+        .map(|k| (format!("control {}", k.id), k.source, k.go));
+    sections.chain(threats).chain(controls).collect()
+}
+
+#[test]
+fn every_link_lands_in_the_reference_documents() {
+    let reference = reference();
+    let c = catalog();
+    assert_eq!(c.source_base, SOURCE_BASE);
+    assert_eq!(c.go_base, GO_BASE);
+    let go = go_slugs(&reference);
+    assert!(go.len() > 100, "the redirect list looks truncated");
+
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for (what, source, slug) in links(c) {
+        checked += 1;
+        if let Err(e) = lands(&reference, source) {
+            problems.push(format!("{what}: source: {e}"));
+        }
+        if !slug.is_empty() {
+            checked += 1;
+            if !go.contains(slug) {
+                problems.push(format!(
+                    "{what}: go: /go/{slug}/ is not in the redirect list"
+                ));
+            }
+            assert_eq!(
+                c.go_url(slug).as_deref(),
+                Some(format!("https://owaspai.org/go/{slug}/").as_str())
+            );
+        }
+        assert_eq!(c.source_url(source), format!("{SOURCE_BASE}{source}"));
+    }
+    assert!(problems.is_empty(), "links that don't land:\n{problems:#?}");
+    // 3 sections, 25 threats and 52 controls with their sources, and a short
+    // link for all but the two controls that did not live on.
+    assert_eq!(checked, 3 + 25 + 52 + 3 + 25 + 50, "links checked");
+    eprintln!("{checked} links checked, all land");
+}
+
+#[test]
+fn the_link_check_itself_refuses_what_does_not_land() {
+    let reference = reference();
+    assert!(lands(
+        &reference,
+        "2_threats_through_use.md#21-evasion---model-behaviour-manipulation-through-use"
+    )
+    .is_ok());
+    assert!(lands(&reference, "_index.md").is_ok());
+    assert!(lands(&reference, "2_threats_through_use.md#21-evasion").is_err());
+    assert!(lands(&reference, "2_threats.md").is_err());
+    assert_eq!(
+        slug("4.2. Runtime model poisoning (manipulating the model itself or its input/output logic)"),
+        "42-runtime-model-poisoning-manipulating-the-model-itself-or-its-inputoutput-logic"
+    );
+    assert_eq!(
+        anchors("# A\n## A\n```\n# not a heading\n```\n### A"),
+        ["a", "a-1", "a-2"].map(String::from).into()
+    );
+}
+
+/// Every file under `dir`, recursively.
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn no_catalog_file_links_into_an_owaspai_page_by_anchor() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog");
+    let mut all = Vec::new();
+    files(&root, &mut all);
+    assert!(all.len() >= 8, "the catalog folder looks empty");
+    let mut found = Vec::new();
+    for path in all {
+        let text = read(&path);
+        for (at, _) in text.match_indices("owaspai.org") {
+            let url: String = text[at..]
+                .chars()
+                .take_while(|c| !c.is_whitespace() && !matches!(c, '"' | '\'' | ')' | '>' | '`'))
+                .collect();
+            if url.contains('#') {
+                found.push(format!("{}: {url}", path.display()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "links by anchor into owaspai.org: {found:#?}"
+    );
+}
+/// "2.1. Evasion - …" → ("2.1", "Evasion - …"); `None` for other headings.
+fn numbered(heading: &str) -> Option<(String, String)> {
+    let (number, name) = heading.split_once(' ')?;
+    let number = number.trim_end_matches('.');
+    let is_number = !number.is_empty()
+        && number
+            .split('.')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    is_number.then(|| (number.to_string(), name.trim().to_string()))
+}
+
+#[test]
+fn every_threat_is_named_as_its_heading() {
+    let reference = reference();
+    let c = catalog();
+    let mut problems = Vec::new();
+    for t in c.threats {
+        let (file, _) = t.source.split_once('#').unwrap_or((t.source, ""));
+        let text = read(&reference.join("aix-2024-01").join(file));
+        let heading = headings(&text)
+            .into_iter()
+            .filter_map(|(_, h)| numbered(&h))
+            .find(|(number, _)| number == t.section);
+        match heading {
+            Some((_, name)) if name == t.name => {}
+            Some((_, name)) => problems.push(format!(
+                "{}: {:?}, the heading says {name:?}",
+                t.section, t.name
+            )),
+            None => problems.push(format!("{}: no heading numbered so in {file}", t.section)),
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "names that are not the headings: {problems:#?}"
+    );
+}
