@@ -70,6 +70,7 @@ use super::assessment::{
     Party, Responsibility, RiskScore, Score, Verification,
 };
 use super::catalog::{Catalog, QuestionKind};
+use super::date::Date;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -92,6 +93,9 @@ const CONTROL_TEXTS: usize = 4;
 /// Date fields per threat and per control, which bound the date dictionary.
 const THREAT_DATES: usize = 3;
 const CONTROL_DATES: usize = 1;
+/// The date dictionary's first entry counts from 2000-01-01, this many days
+/// after 1970-01-01, so that recent dates take few bits.
+const DATE_EPOCH: i64 = 10_957;
 
 // Threat text slots.
 const T_RATIONALE: usize = 0;
@@ -297,7 +301,7 @@ fn write_body(a: &Assessment, catalog: &Catalog) -> Vec<u8> {
     let mut w = BitWriter::default();
     write_answers(&mut w, catalog, &a.answers);
 
-    let mut days: Vec<i64> = verification
+    let mut days: Vec<Date> = verification
         .iter()
         .flatten()
         .map(|v| &v.date)
@@ -308,16 +312,16 @@ fn write_body(a: &Assessment, catalog: &Catalog) -> Vec<u8> {
                 .flat_map(|x| [&x.date, &x.review]),
         )
         .chain(controls.iter().flatten().map(|c| &c.due))
-        .filter_map(|s| parse_date(s))
+        .filter_map(|s| Date::parse(s))
         .collect();
     days.sort_unstable();
     days.dedup();
     w.varint(days.len() as u64, 4);
-    let mut previous = None;
+    let mut previous: Option<Date> = None;
     for &d in &days {
         match previous {
-            None => w.varint(zigzag(d), 8),
-            Some(p) => w.varint((d - p - 1) as u64, 4),
+            None => w.varint(zigzag(d.unix_days() - DATE_EPOCH), 8),
+            Some(p) => w.varint((d.unix_days() - p.unix_days() - 1) as u64, 4),
         }
         previous = Some(d);
     }
@@ -405,7 +409,7 @@ fn write_body(a: &Assessment, catalog: &Catalog) -> Vec<u8> {
 /// The bit stream being written, with the dates and the texts collected.
 struct Out<'a, 'b> {
     w: BitWriter,
-    days: &'b [i64],
+    days: &'b [Date],
     texts: &'b mut Vec<(usize, &'a str)>,
 }
 
@@ -415,7 +419,7 @@ impl<'a> Out<'a, '_> {
     }
 
     fn date(&mut self, slot: usize, s: &'a str) {
-        match parse_date(s).and_then(|d| self.days.binary_search(&d).ok()) {
+        match Date::parse(s).and_then(|d| self.days.binary_search(&d).ok()) {
             Some(i) => {
                 self.w.bit(true);
                 self.w.bits(width(self.days.len()), i as u64);
@@ -659,19 +663,18 @@ fn read_body(catalog: &Catalog, body: &[u8]) -> Result<Decoded> {
             "it holds more dates than it can use",
         ));
     }
-    let (first, last) = (day_number(0, 1, 1), day_number(9999, 12, 31));
-    let mut days: Vec<i64> = Vec::new();
+    let mut days: Vec<Date> = Vec::new();
     for i in 0..count {
         let day = if i == 0 {
-            Some(unzigzag(r.varint(8)?))
+            unzigzag(r.varint(8)?).checked_add(DATE_EPOCH)
         } else {
             let gap = r.varint(4)?;
             days.last()
-                .and_then(|p| i64::try_from(gap).ok()?.checked_add(p + 1))
+                .and_then(|p| i64::try_from(gap).ok()?.checked_add(p.unix_days() + 1))
         };
-        match day {
-            Some(day) if (first..=last).contains(&day) => days.push(day),
-            _ => return Err(DecodeError::Malformed("a date is out of range")),
+        match day.and_then(Date::from_unix_days) {
+            Some(day) => days.push(day),
+            None => return Err(DecodeError::Malformed("a date is out of range")),
         }
     }
     let dates = Dates { days: &days };
@@ -881,7 +884,7 @@ fn read_answers(r: &mut Reader, catalog: &Catalog) -> Result<Answers> {
 }
 
 struct Dates<'a> {
-    days: &'a [i64],
+    days: &'a [Date],
 }
 
 impl Dates<'_> {
@@ -894,7 +897,7 @@ impl Dates<'_> {
             .ok()
             .and_then(|i| self.days.get(i))
             .ok_or(DecodeError::Malformed("a date reference is out of range"))?;
-        Ok(format_date(*day))
+        Ok(day.to_string())
     }
 }
 
@@ -1003,68 +1006,6 @@ impl<'a> Reader<'a> {
     }
 }
 
-// ---------------------------------------------------------------- dates
-
-/// Days since 2000-01-01 of a strict `YYYY-MM-DD` date, `None` for any other
-/// text (which then travels as it is).
-fn parse_date(s: &str) -> Option<i64> {
-    let b: [u8; 10] = s.as_bytes().try_into().ok()?;
-    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = b else {
-        return None;
-    };
-    let num = |digits: &[u8]| {
-        digits.iter().try_fold(0i64, |acc, &c| {
-            c.is_ascii_digit().then(|| acc * 10 + i64::from(c - b'0'))
-        })
-    };
-    let (y, m, d) = (num(&[y0, y1, y2, y3])?, num(&[m0, m1])?, num(&[d0, d1])?);
-    if !(1..=12).contains(&m) || d < 1 || d > days_in_month(y, m) {
-        return None;
-    }
-    Some(day_number(y, m, d))
-}
-
-fn days_in_month(y: i64, m: i64) -> i64 {
-    match m {
-        2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Days since 2000-01-01 (proleptic Gregorian; H. Hinnant's algorithm).
-fn day_number(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 730_425
-}
-
-/// The ISO date (YYYY-MM-DD) of a day counted from 1970-01-01, as the system
-/// clock counts.
-pub fn iso_date_from_unix_days(days: i64) -> String {
-    // 1970-01-01 is 10,957 days before this module's 2000-01-01 epoch.
-    format_date(days - 10_957)
-}
-
-/// The inverse of [`day_number`], for days within years 0–9999.
-fn format_date(days: i64) -> String {
-    let z = days + 730_425;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
 // ---------------------------------------------------------------- base64url
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -1128,32 +1069,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn day_numbers_round_trip_over_the_whole_range() {
-        assert_eq!(parse_date("2000-01-01"), Some(0));
-        assert_eq!(parse_date("1970-01-01"), Some(-10_957));
-        let (first, last) = (day_number(0, 1, 1), day_number(9999, 12, 31));
-        let dense = day_number(1999, 1, 1)..day_number(2101, 1, 1);
-        let mut previous = String::new();
-        for day in dense.chain((first..=last).step_by(97)).chain([first, last]) {
-            let text = format_date(day);
-            assert_eq!(parse_date(&text), Some(day), "{text}");
-            if day > first && (day_number(1999, 1, 1)..day_number(2101, 1, 1)).contains(&day) {
-                assert!(text > previous, "{previous} then {text}");
-            }
-            previous = text;
-        }
-        for bad in [
-            "2023-02-29",
-            "2024-04-31",
-            "2024-00-01",
-            "2024-13-01",
-            "2024-01-00",
-        ] {
-            assert_eq!(parse_date(bad), None, "{bad}");
-        }
+    fn the_date_epoch_is_2000_01_01() {
         assert_eq!(
-            parse_date("2024-02-29").map(format_date).as_deref(),
-            Some("2024-02-29")
+            Date::parse("2000-01-01").map(Date::unix_days),
+            Some(DATE_EPOCH)
         );
     }
 
