@@ -1,5 +1,5 @@
-//! The validated date: strict parsing, real calendar days, and printing that
-//! reads back.
+//! The validated date: strict parsing, real calendar days, printing that
+//! reads back, and the dashboard's reviews due compared as dates.
 
 use aixa::core::date::Date;
 
@@ -129,4 +129,21 @@ fn today_is_the_system_clocks_day() {
         "{today}"
     );
     assert!(Date::today_utc() > day("2025-01-01"));
+}
+
+#[test]
+fn reviews_compare_as_dates_and_a_non_date_is_due() {
+    use aixa::core::dashboard::review_due;
+    let today = Date::parse("2026-03-01");
+    assert!(review_due("2026-02-28", today));
+    assert!(review_due("2026-03-01", today));
+    assert!(!review_due("2026-03-02", today));
+    assert!(!review_due("2027-01-01", today));
+    // Not set: nothing to review.
+    assert!(!review_due("", today));
+    // Set but unreadable: shown rather than hidden.
+    for text in ["next quarter", "2026-02-30", "2026-3-1", "2099-01-01 "] {
+        assert!(review_due(text, today), "{text:?}");
+    }
+    assert!(review_due("2026-03-02", None));
 }
