@@ -158,10 +158,7 @@ mod cli {
 
     /// Today's date (UTC), for "reviews due".
     fn today() -> String {
-        let days = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs() / 86_400);
-        aixa::core::codec::iso_date_from_unix_days(i64::try_from(days).unwrap_or(0))
+        aixa::core::date::Date::today_utc().to_string()
     }
 
     pub fn main() -> ExitCode {

@@ -1,6 +1,7 @@
 //! The seven steps, their progress, and the figures of the dashboard.
 
 use super::assessment::{Assessment, ControlStatus, Decision, Party};
+use super::date::Date;
 use super::engine::Selection;
 use super::responsibility::in_force;
 
@@ -85,7 +86,8 @@ pub struct Figures {
     pub open_verifications: Vec<usize>,
     /// In-scope threats whose residual risk is not accepted yet.
     pub open_acceptances: Vec<usize>,
-    /// In-scope threats whose review date is today or past.
+    /// In-scope threats whose review date is today or past, or whose review
+    /// text is not a date (see [`review_due`]).
     pub reviews_due: Vec<usize>,
     /// For each UK/US guideline, in catalog order: how far it is covered.
     pub guidelines: Vec<GuidelineFigure>,
@@ -180,7 +182,21 @@ pub fn control_status(a: &Assessment, id: &str) -> ControlStatus {
     a.controls.get(id).map(|c| c.status).unwrap_or_default()
 }
 
-/// `today` is an ISO date (YYYY-MM-DD); ISO dates compare as strings.
+/// Whether a review is due by `today`. A review that is set but not a date
+/// (or a `today` that is not one) counts as due: the fail-safe reading, as
+/// someone meant a review there, and a review shown too early costs less
+/// than one silently never shown.
+pub fn review_due(review: &str, today: Option<Date>) -> bool {
+    if review.is_empty() {
+        return false;
+    }
+    match (Date::parse(review), today) {
+        (Some(review), Some(today)) => review <= today,
+        _ => true,
+    }
+}
+
+/// `today` is an ISO date (YYYY-MM-DD).
 pub fn figures(a: &Assessment, today: &str) -> Figures {
     let catalog = a.catalog();
     let selection = a.selection();
@@ -268,13 +284,14 @@ pub fn figures(a: &Assessment, today: &str) -> Figures {
         .collect();
     let open_verifications = open_verifications(a, &selection);
     let open_acceptances = open_acceptances(a, &selection);
+    let today = Date::parse(today);
     let reviews_due = scope
         .iter()
         .copied()
         .filter(|t| {
             a.acceptance
                 .get(threat_id(*t))
-                .is_some_and(|x| !x.review.is_empty() && x.review.as_str() <= today)
+                .is_some_and(|x| review_due(&x.review, today))
         })
         .collect();
     let guidelines = catalog

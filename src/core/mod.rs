@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod check;
 pub mod codec;
 pub mod dashboard;
+pub mod date;
 pub mod edition;
 pub mod engine;
 pub mod explain;

@@ -1,0 +1,306 @@
+//! The share link: a whole assessment in the URL fragment (`#/s/<payload>`).
+//!
+//! The payload is base64url (no padding) of this byte layout:
+//!
+//! ```text
+//! byte 0        format version (bits 0–6, currently 1) | 0x80 when the body is raw-deflated
+//! byte 1        length of the edition id, 1–32
+//! bytes 2..     the edition id (UTF-8), e.g. "2024-01"
+//! the rest      the body, raw-deflated only when that makes it smaller
+//! ```
+//!
+//! The version and the edition stay outside the compressed body, so a link
+//! from a newer aixa or an unknown edition is recognised before anything is
+//! unpacked. Catalog ids never travel: questions, threats and controls are
+//! indices into the pinned edition.
+//!
+//! The body starts as a bit stream (most significant bit first). A *varint
+//! of k* is groups of k value bits, least significant group first, each
+//! followed by one bit saying whether another group follows.
+//!
+//! ```text
+//! answers      per question in catalog order: a yes/no question takes 2 bits
+//!              (0 unknown, 1 yes, 2 no); a components question 1 bit "given",
+//!              then, if given, one bit per choice in catalog order
+//! dates        every distinct date (YYYY-MM-DD) of the assessment, ascending:
+//!              count (varint 4), the first as zig-zag days from 2000-01-01
+//!              (varint 8), each further one as days after the previous − 1
+//!              (varint 4); a date field then refers to an entry in
+//!              ceil(log2(count)) bits
+//! 5 threat maps, in this order, each a key set then a value per key:
+//!   overrides       include (1 bit)
+//!   responsibility  party (2 bits: us, provider, shared)
+//!   verification    status (3 bits: not requested … not obtainable), date field
+//!   risk            inherent likelihood, impact, residual likelihood, impact,
+//!                   each 0 (unset) or 1–5, packed base 6 in 11 bits
+//!   acceptance      decision (2 bits: undecided, accepted, not accepted),
+//!                   date field, review field
+//! controls     a key set over the controls; per key its status (2 bits:
+//!              not decided, planned, implemented, not applicable), due field
+//! ```
+//!
+//! A key set is 2 bits of mode then: 0 empty; 1 the same keys as the previous
+//! map's (for controls: empty); 2 a bitset over every threat (control); 3 a
+//! count (varint 3) and that many ascending indices of ceil(log2(n)) bits.
+//! A date field is 1 bit: set when it holds a parseable date, followed by the
+//! date's reference; anything else it holds travels as text.
+//!
+//! The bit stream is padded with zero bits to a byte, and then come the
+//! texts, byte-aligned: a count, then per text its slot (as the gap after
+//! the previous slot), its length in bytes and its UTF-8. Numbers here are
+//! varints of 7, so one byte each below 128. Slot 0 is the name; slot
+//! `1 + 9·threat + f` is the threat's override rationale (f = 0), provider
+//! (1), verification note (2), link (3), date (4), acceptance approver (5),
+//! rationale (6), date (7), review (8); slot `1 + 9·threats + 4·control + f`
+//! is the control's rationale (0), notes (1), owner (2), due (3). Empty texts
+//! do not travel. The body must end there.
+//!
+//! The receiver makes a new assessment (new id, both times `now`) and runs
+//! [`Assessment::validate`]. Decoding never panics and never trusts a claimed
+//! length: the payload is capped at [`MAX_LINK_CHARS`], the unpacked body at
+//! [`MAX_BODY_BYTES`], and every count and length is checked against the
+//! catalog or the bytes left before it is used.
+//!
+//! Two normalisations: a control keyed by an alias arrives under its own id,
+//! and components arrive in catalog order.
+
+mod base64;
+mod bits;
+mod read;
+mod write;
+
+pub use base64::{from_base64url, to_base64url};
+
+use super::assessment::{Assessment, LoadError};
+use super::catalog::Catalog;
+use read::read_body;
+use std::collections::BTreeMap;
+use std::fmt;
+use write::write_body;
+
+/// The format this version writes; it reads this one and every older one.
+pub const FORMAT: u8 = 1;
+/// The longest link this version makes sense of; longer ones are refused
+/// before decoding, and a sharing UI should not offer them.
+pub const MAX_LINK_CHARS: usize = 8000;
+/// The most a body may unpack to.
+pub const MAX_BODY_BYTES: usize = 256 * 1024;
+/// The fragment that precedes the payload.
+pub const FRAGMENT_PREFIX: &str = "#/s/";
+
+const COMPRESSED: u8 = 0x80;
+const VERSION_MASK: u8 = 0x7f;
+const MAX_EDITION_BYTES: usize = 32;
+/// Text slots per threat and per control.
+const THREAT_TEXTS: usize = 9;
+const CONTROL_TEXTS: usize = 4;
+/// Date fields per threat and per control, which bound the date dictionary.
+const THREAT_DATES: usize = 3;
+const CONTROL_DATES: usize = 1;
+/// The date dictionary's first entry counts from 2000-01-01, this many days
+/// after 1970-01-01, so that recent dates take few bits.
+const DATE_EPOCH: i64 = 10_957;
+
+// Threat text slots.
+const T_RATIONALE: usize = 0;
+const T_PROVIDER: usize = 1;
+const T_NOTE: usize = 2;
+const T_LINK: usize = 3;
+const T_VERIFIED: usize = 4;
+const T_APPROVER: usize = 5;
+const T_ACCEPT_RATIONALE: usize = 6;
+const T_ACCEPTED: usize = 7;
+const T_REVIEW: usize = 8;
+// Control text slots.
+const C_RATIONALE: usize = 0;
+const C_NOTES: usize = 1;
+const C_OWNER: usize = 2;
+const C_DUE: usize = 3;
+
+/// Why a share link cannot be opened. Each renders as one user-facing line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    Empty,
+    TooLong,
+    NotBase64,
+    Truncated,
+    NotALink,
+    NewerVersion(u8),
+    UnknownEdition(String),
+    /// The compressed body does not unpack.
+    Corrupt,
+    /// The body unpacks to more than [`MAX_BODY_BYTES`].
+    TooLarge,
+    OutsideCatalog,
+    /// Well-formed base64 whose content breaks the format.
+    Malformed(&'static str),
+    /// A well-formed link to an assessment that does not validate.
+    Invalid(String),
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::Empty => write!(f, "the link holds no assessment"),
+            DecodeError::TooLong => {
+                write!(f, "the link is longer than {MAX_LINK_CHARS} characters")
+            }
+            DecodeError::NotBase64 => write!(f, "the link is not base64url"),
+            DecodeError::Truncated => write!(f, "the link is cut short"),
+            DecodeError::NotALink => write!(f, "the link is not an aixa share link"),
+            DecodeError::NewerVersion(v) => write!(
+                f,
+                "the link is from a newer version of aixa (format {v}; this version reads up to {FORMAT})"
+            ),
+            DecodeError::UnknownEdition(e) => write!(
+                f,
+                "the link is from the catalog edition {e:?}, which this version of aixa does not \
+                 have (it has: {}); a version that has it can open the link",
+                Catalog::known_editions()
+            ),
+            DecodeError::Corrupt => write!(f, "the link is damaged: its data does not unpack"),
+            DecodeError::TooLarge => write!(
+                f,
+                "the link unpacks to more than {} KiB",
+                MAX_BODY_BYTES / 1024
+            ),
+            DecodeError::OutsideCatalog => {
+                write!(f, "the link holds an index outside the catalog")
+            }
+            DecodeError::Malformed(what) => write!(f, "the link is damaged: {what}"),
+            DecodeError::Invalid(e) => write!(f, "the link holds an invalid assessment: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+type Result<T> = std::result::Result<T, DecodeError>;
+
+/// `{base_url}#/s/{payload}`, dropping any fragment `base_url` has.
+pub fn link(base_url: &str, a: &Assessment) -> String {
+    let base = base_url.split_once('#').map_or(base_url, |(b, _)| b);
+    format!("{base}{FRAGMENT_PREFIX}{}", encode(a))
+}
+
+/// The payload of a share-link fragment (`#/s/…`, the `#` optional).
+pub fn payload_of(fragment: &str) -> Option<&str> {
+    let f = fragment.strip_prefix('#').unwrap_or(fragment);
+    f.strip_prefix(&FRAGMENT_PREFIX[1..])
+}
+
+/// The payload for `a` (no `#`). Id, created and updated never travel.
+/// Meant for a valid assessment: ids outside its edition and scores outside
+/// 1–5 are left out. The edition is always the assessment's own.
+pub fn encode(a: &Assessment) -> String {
+    let catalog = a.catalog();
+    let body = write_body(a, catalog);
+    let packed = miniz_oxide::deflate::compress_to_vec(&body, 10);
+    let (flag, body) = if packed.len() < body.len() {
+        (COMPRESSED, packed)
+    } else {
+        (0, body)
+    };
+    let edition = catalog.edition.as_bytes();
+    let edition = edition.get(..MAX_EDITION_BYTES).unwrap_or(edition);
+    let mut out = Vec::with_capacity(2 + edition.len() + body.len());
+    out.push(FORMAT | flag);
+    out.push(edition.len() as u8);
+    out.extend_from_slice(edition);
+    out.extend_from_slice(&body);
+    to_base64url(&out)
+}
+
+/// A new assessment, `id` and `now` given by the receiver, from a payload.
+pub fn decode(payload: &str, id: String, now: &str) -> Result<Assessment> {
+    if payload.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    if payload.len() > MAX_LINK_CHARS {
+        return Err(DecodeError::TooLong);
+    }
+    let bytes = from_base64url(payload)?;
+    let (&head, rest) = bytes.split_first().ok_or(DecodeError::Truncated)?;
+    match head & VERSION_MASK {
+        0 => return Err(DecodeError::NotALink),
+        v if v > FORMAT => return Err(DecodeError::NewerVersion(v)),
+        _ => {}
+    }
+    let (&len, rest) = rest.split_first().ok_or(DecodeError::Truncated)?;
+    let len = usize::from(len);
+    if len == 0 || len > MAX_EDITION_BYTES {
+        return Err(DecodeError::NotALink);
+    }
+    let (edition, body) = rest.split_at_checked(len).ok_or(DecodeError::Truncated)?;
+    let edition = std::str::from_utf8(edition).map_err(|_| DecodeError::NotALink)?;
+    let catalog = Catalog::by_edition(edition)
+        .ok_or_else(|| DecodeError::UnknownEdition(edition.to_string()))?;
+    let inflated;
+    let body = if head & COMPRESSED != 0 {
+        inflated = inflate(body)?;
+        &inflated[..]
+    } else {
+        body
+    };
+    if body.len() > MAX_BODY_BYTES {
+        return Err(DecodeError::TooLarge);
+    }
+    let d = read_body(catalog, body)?;
+    let mut a = Assessment::new(catalog, id, d.name, now);
+    a.answers = d.answers;
+    let threat_ids = || catalog.threats.iter().map(|t| t.id);
+    a.overrides = keyed_by(threat_ids(), d.overrides);
+    a.responsibility = keyed_by(threat_ids(), d.responsibility);
+    a.verification = keyed_by(threat_ids(), d.verification);
+    a.risk = keyed_by(threat_ids(), d.risk);
+    a.acceptance = keyed_by(threat_ids(), d.acceptance);
+    a.controls = keyed_by(catalog.controls.iter().map(|c| c.id), d.controls);
+    a.validate().map_err(|e| match e {
+        LoadError::Invalid(m) => DecodeError::Invalid(m),
+        LoadError::UnknownEdition(e) => DecodeError::UnknownEdition(e),
+        other => DecodeError::Invalid(other.to_string()),
+    })?;
+    Ok(a)
+}
+
+/// Index-ordered entries, keyed by catalog id.
+fn keyed_by<V>(
+    ids: impl Iterator<Item = &'static str>,
+    values: Vec<Option<V>>,
+) -> BTreeMap<String, V> {
+    // Inserted one by one: collecting into a map sorts first, and each such
+    // sort adds about 4 KB to the wasm.
+    let mut map = BTreeMap::new();
+    map.extend(
+        ids.zip(values)
+            .filter_map(|(id, v)| Some((id.to_string(), v?))),
+    );
+    map
+}
+
+fn inflate(body: &[u8]) -> Result<Vec<u8>> {
+    use miniz_oxide::inflate::TINFLStatus;
+    miniz_oxide::inflate::decompress_to_vec_with_limit(body, MAX_BODY_BYTES).map_err(|e| {
+        match e.status {
+            TINFLStatus::HasMoreOutput => DecodeError::TooLarge,
+            TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => {
+                DecodeError::Truncated
+            }
+            _ => DecodeError::Corrupt,
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::date::Date;
+
+    #[test]
+    fn the_date_epoch_is_2000_01_01() {
+        assert_eq!(
+            Date::parse("2000-01-01").map(Date::unix_days),
+            Some(DATE_EPOCH)
+        );
+    }
+}

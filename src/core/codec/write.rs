@@ -1,0 +1,258 @@
+//! The body's encoding: answers, the date dictionary, the five threat maps,
+//! the controls, then the texts (see the layout in the parent module).
+
+use super::bits::{width, zigzag, BitWriter};
+use super::{
+    CONTROL_TEXTS, C_DUE, C_NOTES, C_OWNER, C_RATIONALE, DATE_EPOCH, THREAT_TEXTS, T_ACCEPTED,
+    T_ACCEPT_RATIONALE, T_APPROVER, T_LINK, T_NOTE, T_PROVIDER, T_RATIONALE, T_REVIEW, T_VERIFIED,
+};
+use crate::core::answers::{Answers, Tri};
+use crate::core::assessment::{Assessment, Assurance, ControlStatus, Decision, Party};
+use crate::core::catalog::{Catalog, QuestionKind};
+use crate::core::date::Date;
+use std::collections::BTreeMap;
+
+pub(super) fn write_body(a: &Assessment, catalog: &Catalog) -> Vec<u8> {
+    let threats = catalog.threats.len();
+    let overrides = by_threat(&a.overrides, catalog);
+    let responsibility = by_threat(&a.responsibility, catalog);
+    let verification = by_threat(&a.verification, catalog);
+    let risk = by_threat(&a.risk, catalog);
+    let acceptance = by_threat(&a.acceptance, catalog);
+    let controls = by_control(&a.controls, catalog);
+
+    let mut w = BitWriter::default();
+    write_answers(&mut w, catalog, &a.answers);
+
+    let mut days: Vec<Date> = verification
+        .iter()
+        .flatten()
+        .map(|v| &v.date)
+        .chain(
+            acceptance
+                .iter()
+                .flatten()
+                .flat_map(|x| [&x.date, &x.review]),
+        )
+        .chain(controls.iter().flatten().map(|c| &c.due))
+        .filter_map(|s| Date::parse(s))
+        .collect();
+    days.sort_unstable();
+    days.dedup();
+    w.varint(days.len() as u64, 4);
+    let mut previous: Option<Date> = None;
+    for &d in &days {
+        match previous {
+            None => w.varint(zigzag(d.unix_days() - DATE_EPOCH), 8),
+            Some(p) => w.varint((d.unix_days() - p.unix_days() - 1) as u64, 4),
+        }
+        previous = Some(d);
+    }
+    let mut texts: Vec<(usize, &str)> = vec![(0, a.name.as_str())];
+    let mut out = Out {
+        w,
+        days: &days,
+        texts: &mut texts,
+    };
+    let threat_slot = |t: usize, f: usize| 1 + t * THREAT_TEXTS + f;
+    let control_slot = |c: usize, f: usize| 1 + threats * THREAT_TEXTS + c * CONTROL_TEXTS + f;
+
+    let none = vec![false; threats];
+    let keys = present(&overrides);
+    out.w.key_set(&keys, &none);
+    for (t, o) in keyed(&overrides) {
+        out.w.bit(o.include);
+        out.text(threat_slot(t, T_RATIONALE), &o.rationale);
+    }
+    let previous = keys;
+    let keys = present(&responsibility);
+    out.w.key_set(&keys, &previous);
+    for (t, r) in keyed(&responsibility) {
+        out.w.bits(2, party_code(r.party));
+        out.text(threat_slot(t, T_PROVIDER), &r.provider);
+    }
+    let previous = keys;
+    let keys = present(&verification);
+    out.w.key_set(&keys, &previous);
+    for (t, v) in keyed(&verification) {
+        out.w.bits(3, assurance_code(v.status));
+        out.date(threat_slot(t, T_VERIFIED), &v.date);
+        out.text(threat_slot(t, T_NOTE), &v.note);
+        out.text(threat_slot(t, T_LINK), &v.link);
+    }
+    let previous = keys;
+    let keys = present(&risk);
+    out.w.key_set(&keys, &previous);
+    for (_, r) in keyed(&risk) {
+        let packed = [
+            r.inherent.likelihood,
+            r.inherent.impact,
+            r.residual.likelihood,
+            r.residual.impact,
+        ]
+        .into_iter()
+        .fold(0, |acc, s| acc * 6 + score_code(s));
+        out.w.bits(11, packed);
+    }
+    let previous = keys;
+    let keys = present(&acceptance);
+    out.w.key_set(&keys, &previous);
+    for (t, x) in keyed(&acceptance) {
+        out.w.bits(2, decision_code(x.decision));
+        out.date(threat_slot(t, T_ACCEPTED), &x.date);
+        out.date(threat_slot(t, T_REVIEW), &x.review);
+        out.text(threat_slot(t, T_APPROVER), &x.approver);
+        out.text(threat_slot(t, T_ACCEPT_RATIONALE), &x.rationale);
+    }
+    out.w
+        .key_set(&present(&controls), &vec![false; controls.len()]);
+    for (c, p) in keyed(&controls) {
+        out.w.bits(2, status_code(p.status));
+        out.date(control_slot(c, C_DUE), &p.due);
+        out.text(control_slot(c, C_RATIONALE), &p.rationale);
+        out.text(control_slot(c, C_NOTES), &p.notes);
+        out.text(control_slot(c, C_OWNER), &p.owner);
+    }
+
+    let mut w = out.w;
+    texts.retain(|(_, s)| !s.is_empty());
+    texts.sort_unstable_by_key(|(slot, _)| *slot);
+    w.align();
+    w.varint(texts.len() as u64, 7);
+    let mut next = 0;
+    for (slot, s) in texts {
+        w.varint((slot - next) as u64, 7);
+        next = slot + 1;
+        w.varint(s.len() as u64, 7);
+        w.bytes(s.as_bytes());
+    }
+    w.into_bytes()
+}
+
+/// The bit stream being written, with the dates and the texts collected.
+struct Out<'a, 'b> {
+    w: BitWriter,
+    days: &'b [Date],
+    texts: &'b mut Vec<(usize, &'a str)>,
+}
+
+impl<'a> Out<'a, '_> {
+    fn text(&mut self, slot: usize, s: &'a str) {
+        self.texts.push((slot, s));
+    }
+
+    fn date(&mut self, slot: usize, s: &'a str) {
+        match Date::parse(s).and_then(|d| self.days.binary_search(&d).ok()) {
+            Some(i) => {
+                self.w.bit(true);
+                self.w.bits(width(self.days.len()), i as u64);
+            }
+            None => {
+                self.w.bit(false);
+                self.text(slot, s);
+            }
+        }
+    }
+}
+
+fn write_answers(w: &mut BitWriter, catalog: &Catalog, answers: &Answers) {
+    let given = answers.to_json_value();
+    for q in catalog.questions {
+        match q.kind {
+            QuestionKind::YesNo => w.bits(
+                2,
+                match answers.get(q.id) {
+                    Tri::Unknown => 0,
+                    Tri::Yes => 1,
+                    Tri::No => 2,
+                },
+            ),
+            QuestionKind::Components(choices) => {
+                let is_given = given.get(q.id).is_some_and(|v| v.is_array());
+                w.bit(is_given);
+                if is_given {
+                    let picked = answers.components(q.id);
+                    for c in choices {
+                        w.bit(picked.iter().any(|p| p == c.id));
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn by_threat<'m, V>(map: &'m BTreeMap<String, V>, catalog: &Catalog) -> Vec<Option<&'m V>> {
+    let mut out = vec![None; catalog.threats.len()];
+    for (k, v) in map {
+        if let Some(slot) = catalog.threat(k).and_then(|(i, _)| out.get_mut(i)) {
+            *slot = Some(v);
+        }
+    }
+    out
+}
+
+/// Controls by index; an entry under the control's own id wins over one
+/// under an alias.
+fn by_control<'m, V>(map: &'m BTreeMap<String, V>, catalog: &Catalog) -> Vec<Option<&'m V>> {
+    let mut out = vec![None; catalog.controls.len()];
+    for (k, v) in map {
+        if let Some((i, c)) = catalog.control(k) {
+            if let Some(slot) = out.get_mut(i) {
+                if slot.is_none() || k == c.id {
+                    *slot = Some(v);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn present<V>(v: &[Option<V>]) -> Vec<bool> {
+    v.iter().map(Option::is_some).collect()
+}
+
+fn keyed<'v, V>(v: &'v [Option<&'v V>]) -> impl Iterator<Item = (usize, &'v V)> + 'v {
+    v.iter().enumerate().filter_map(|(i, x)| Some((i, (*x)?)))
+}
+
+fn party_code(p: Party) -> u64 {
+    match p {
+        Party::Us => 0,
+        Party::Provider => 1,
+        Party::Shared => 2,
+    }
+}
+
+fn assurance_code(a: Assurance) -> u64 {
+    match a {
+        Assurance::NotRequested => 0,
+        Assurance::Requested => 1,
+        Assurance::EvidenceReceived => 2,
+        Assurance::Verified => 3,
+        Assurance::NotObtainable => 4,
+    }
+}
+
+fn decision_code(d: Decision) -> u64 {
+    match d {
+        Decision::Undecided => 0,
+        Decision::Accepted => 1,
+        Decision::NotAccepted => 2,
+    }
+}
+
+fn status_code(s: ControlStatus) -> u64 {
+    match s {
+        ControlStatus::NotDecided => 0,
+        ControlStatus::Planned => 1,
+        ControlStatus::Implemented => 2,
+        ControlStatus::NotApplicable => 3,
+    }
+}
+
+fn score_code(s: Option<u8>) -> u64 {
+    match s {
+        Some(v @ 1..=5) => u64::from(v),
+        _ => 0,
+    }
+}
