@@ -410,6 +410,12 @@ impl Assessment {
     pub fn from_json(text: &str) -> Result<Assessment, LoadError> {
         let value: Value =
             serde_json::from_str(text).map_err(|e| LoadError::NotJson(e.to_string()))?;
+        Self::from_value(value)
+    }
+
+    /// [`Assessment::from_json`] for JSON already parsed, such as one entry
+    /// of a backup.
+    pub fn from_value(value: Value) -> Result<Assessment, LoadError> {
         let schema = value.get("schema").and_then(Value::as_u64);
         let value = match schema {
             Some(SCHEMA) => value,

@@ -9,7 +9,7 @@
 //! what differs is never replaced without the user choosing.
 
 use super::assessment::Assessment;
-use serde_json::{json, Value};
+use serde_json::Value;
 use std::fmt;
 
 /// The key that marks a backup file, and its format version.
@@ -53,12 +53,14 @@ pub fn is_backup(text: &str) -> bool {
 
 /// The backup file of `assessments`, made at `made` (ISO 8601).
 pub fn write(assessments: &[Assessment], made: &str) -> String {
-    let all: Vec<Value> = assessments
-        .iter()
-        .filter_map(|a| serde_json::to_value(a).ok())
-        .collect();
-    let file = json!({ MARK: VERSION, "made": made, "assessments": all });
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+    // Written by hand around each assessment's own JSON: a generic JSON
+    // writer for the envelope would add kilobytes to the wasm.
+    let made = serde_json::to_string(made).unwrap_or_else(|_| "\"\"".into());
+    let all: Vec<String> = assessments.iter().map(Assessment::to_json).collect();
+    format!(
+        "{{\"{MARK}\": {VERSION}, \"made\": {made}, \"assessments\": [\n{}\n]}}\n",
+        all.join(",\n")
+    )
 }
 
 pub fn read(text: &str) -> Result<Backup, BackupError> {
@@ -83,7 +85,7 @@ pub fn read(text: &str) -> Result<Backup, BackupError> {
         unreadable: Vec::new(),
     };
     for (i, entry) in entries.iter().enumerate() {
-        match Assessment::from_json(&entry.to_string()) {
+        match Assessment::from_value(entry.clone()) {
             Ok(a) => backup.assessments.push(a),
             Err(e) => {
                 let name = entry.get("name").and_then(Value::as_str).unwrap_or("?");

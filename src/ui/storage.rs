@@ -215,14 +215,19 @@ pub fn today() -> String {
     now_iso().chars().take(10).collect()
 }
 
-/// When each assessment was last exported or backed up: id → ISO time.
+/// When each assessment was last exported or backed up: lines of
+/// "<id> <ISO time>". Plain lines, not JSON: a map's serde code would add
+/// kilobytes to the wasm for a few ids and times.
 const EXPORTED_KEY: &str = "aixa.exported";
 
-pub fn exported() -> std::collections::BTreeMap<String, String> {
-    storage()
+pub fn exported() -> Vec<(String, String)> {
+    let text = storage()
         .and_then(|s| s.get_item(EXPORTED_KEY).ok().flatten())
-        .and_then(|text| serde_json::from_str(&text).ok())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    text.lines()
+        .filter_map(|l| l.split_once(' '))
+        .map(|(id, at)| (id.to_string(), at.to_string()))
+        .collect()
 }
 
 /// Records that `ids` were just exported (one file) or backed up (all).
@@ -232,10 +237,12 @@ pub fn mark_exported<'a>(ids: impl IntoIterator<Item = &'a str>) {
     };
     let now = now_iso();
     let mut times = exported();
-    times.extend(ids.into_iter().map(|id| (id.to_string(), now.clone())));
-    if let Ok(text) = serde_json::to_string(&times) {
-        let _ = store.set_item(EXPORTED_KEY, &text);
+    for id in ids {
+        times.retain(|(other, _)| other != id);
+        times.push((id.to_string(), now.clone()));
     }
+    let text: Vec<String> = times.iter().map(|(id, at)| format!("{id} {at}")).collect();
+    let _ = store.set_item(EXPORTED_KEY, &text.join("\n"));
 }
 
 /// Asks the browser to keep this site's storage until the user clears it

@@ -3,6 +3,7 @@
 
 use crate::core::backup;
 use crate::ui::components::transfer::download;
+use crate::ui::pages::assessments::when;
 use crate::ui::state::use_store;
 use crate::ui::storage;
 use leptos::prelude::*;
@@ -39,17 +40,20 @@ pub fn BackupPanel() -> impl IntoView {
         Some(None) => "This browser cannot promise to keep aixa's data: back up your work.",
     };
     let last = move || {
-        exported.with(|t| t.values().max().cloned()).map_or_else(
-            || "never".to_string(),
-            |t| super::super::pages::assessments::when(&t),
-        )
+        exported
+            .with(|t| t.iter().map(|(_, at)| at.clone()).max())
+            .map_or_else(|| "never".to_string(), |at| when(&at))
     };
     // Assessments changed since their last export or backup.
     let unsaved = move || {
         store.assessments.with(|all| {
             exported.with(|t| {
                 all.iter()
-                    .filter(|a| t.get(&a.id).is_none_or(|e| *e < a.updated))
+                    .filter(|a| {
+                        t.iter()
+                            .find(|(id, _)| *id == a.id)
+                            .is_none_or(|(_, at)| *at < a.updated)
+                    })
                     .count()
             })
         })
