@@ -31,11 +31,13 @@ fn expected_ids(a: &Answers) -> BTreeSet<&'static str> {
         .collect();
     let mut out = BTreeSet::new();
     for g in c.groups {
+        // A branch group serves the threats of its top-level section, which
+        // build.rs records per threat (not the engine's prefix test).
         let applies = match g.scope {
             Scope::All => true,
             _ => in_scope
                 .iter()
-                .any(|&t| c.threats[t].section.starts_with(&format!("{}.", g.section))),
+                .any(|&t| c.sections[c.threats[t].top_section].number == g.section),
         };
         if applies {
             out.extend(g.controls.iter().map(|&i| c.controls[i].id));
@@ -52,6 +54,48 @@ fn expected_ids(a: &Answers) -> BTreeSet<&'static str> {
         });
     }
     out
+}
+
+/// Two profiles with their controls written out by hand from the catalog
+/// and the seed's rule, so that the rule itself is pinned, not restated.
+#[test]
+fn two_profiles_select_exactly_the_controls_worked_out_by_hand() {
+    let json = |text: &str| {
+        aixa::core::answers::Answers::from_json(catalog(), text).expect("valid answers")
+    };
+    // A hosted LLM chatbot: no training, no RAG, no sensitive input. The
+    // general controls bar OBFUSCATETRAININGDATA (development-time), the
+    // use group for 2.4, supply-chain management kept for 3.1.3, and the
+    // own controls of 2.4.1, 4.2, 4.4 and 4.6 (4.5 has none with an id).
+    let chatbot = json(
+        r#"{"genai": true, "llm": true, "trains": false, "rag": false,
+            "input_sensitive": false, "hosted": ["model"]}"#,
+    );
+    let expected: BTreeSet<&str> = "AIPROGRAM SECPROGRAM SECDEVPROGRAM DEVPROGRAM CHECKCOMPLIANCE \
+        SECEDUCATE DATAMINIMIZE ALLOWEDDATA SHORTRETAIN DISCRETE OVERSIGHT LEASTMODELPRIVILEGE \
+        AITRANSPARENCY CONTINUOUSVALIDATION EXPLAINABILITY UNWANTEDBIASTESTING MONITORUSE RATELIMIT \
+        MODELACCESSCONTROL DOSINPUTVALIDATION LIMITRESOURCES SUPPLYCHAINMANAGE RUNTIMEMODELINTEGRITY \
+        RUNTIMEMODELIOINTEGRITY ENCODEMODELOUTPUT PROMPTINPUTVALIDATION INPUTSEGREGATION"
+        .split_whitespace()
+        .collect();
+    assert_eq!(selected_ids(&chatbot), expected);
+
+    // An in-house classifier trained on sensitive data, with sensitive
+    // input: everything but the controls of the LLM-only threats 4.4 and 4.6.
+    let classifier = json(
+        r#"{"genai": false, "trains": true, "train_data_sensitive": true, "rag": false,
+            "input_sensitive": true}"#,
+    );
+    let all: BTreeSet<&str> = catalog().controls.iter().map(|c| c.id).collect();
+    let llm_only: BTreeSet<&str> = [
+        "ENCODEMODELOUTPUT",
+        "PROMPTINPUTVALIDATION",
+        "INPUTSEGREGATION",
+    ]
+    .into_iter()
+    .collect();
+    let expected: BTreeSet<&str> = all.difference(&llm_only).copied().collect();
+    assert_eq!(selected_ids(&classifier), expected);
 }
 
 #[test]
