@@ -115,3 +115,34 @@ fn a_file_that_is_no_backup_or_a_newer_one_is_refused_by_name() {
         .to_string()
         .contains("newer version of aixa"));
 }
+
+#[test]
+fn changes_in_no_file_for_a_week_earn_a_nudge() {
+    let mut all = three();
+    for (a, updated) in all.iter_mut().zip([
+        "2026-11-01T09:00:00Z",
+        "2026-11-20T09:00:00Z",
+        "2026-11-27T09:00:00Z",
+    ]) {
+        a.updated = updated.into();
+    }
+    let nothing: Vec<(String, String)> = vec![];
+    assert_eq!(backup::unexported(&all, &nothing).len(), 3);
+    assert_eq!(backup::nudge(&all, &nothing, "2026-11-28"), Some(27));
+    // The oldest was exported after its change: the next oldest counts.
+    let first = vec![(all[0].id.clone(), "2026-11-02T00:00:00Z".to_string())];
+    assert_eq!(backup::unexported(&all, &first).len(), 2);
+    assert_eq!(backup::nudge(&all, &first, "2026-11-28"), Some(8));
+    // Six days is not yet a week.
+    assert_eq!(backup::nudge(&all, &first, "2026-11-26"), None);
+    // Changed again after its export: in no file once more.
+    all[0].updated = "2026-11-03T00:00:00Z".into();
+    assert_eq!(backup::unexported(&all, &first).len(), 3);
+    // Everything backed up.
+    let every: Vec<(String, String)> = all
+        .iter()
+        .map(|a| (a.id.clone(), "2026-11-28T00:00:00Z".to_string()))
+        .collect();
+    assert!(backup::unexported(&all, &every).is_empty());
+    assert_eq!(backup::nudge(&all, &every, "2026-12-28"), None);
+}

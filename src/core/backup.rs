@@ -9,6 +9,7 @@
 //! what differs is never replaced without the user choosing.
 
 use super::assessment::Assessment;
+use super::date::Date;
 use serde_json::Value;
 use std::fmt;
 
@@ -136,4 +137,32 @@ pub fn plan(local: &[Assessment], backup: Backup) -> Plan {
         }
     }
     plan
+}
+
+/// How long changes may stay in no file before the app says so.
+pub const NUDGE_AFTER_DAYS: i64 = 7;
+
+/// The assessments changed since their last export or backup; `exported`
+/// holds (id, ISO time) pairs.
+pub fn unexported<'a>(all: &'a [Assessment], exported: &[(String, String)]) -> Vec<&'a Assessment> {
+    all.iter()
+        .filter(|a| {
+            exported
+                .iter()
+                .find(|(id, _)| *id == a.id)
+                .is_none_or(|(_, at)| *at < a.updated)
+        })
+        .collect()
+}
+
+/// Days since the oldest change that is in no file, once that is
+/// [`NUDGE_AFTER_DAYS`] or more; `None` while all is recent or saved.
+pub fn nudge(all: &[Assessment], exported: &[(String, String)], today: &str) -> Option<i64> {
+    let today = Date::parse(today)?;
+    let oldest = unexported(all, exported)
+        .iter()
+        .filter_map(|a| Date::parse(a.updated.get(..10)?))
+        .min()?;
+    let days = today.unix_days() - oldest.unix_days();
+    (days >= NUDGE_AFTER_DAYS).then_some(days)
 }

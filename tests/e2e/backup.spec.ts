@@ -83,3 +83,13 @@ test("a restore never replaces a copy held differently here without asking", asy
   expect(copies).toHaveLength(1);
   expect((copies[0] as any).answers.trains).toBe(false);
 });
+
+test("work that is in no file for a week earns a quiet nudge, until it is backed up", async ({ page }) => {
+  await page.clock.setFixedTime(new Date("2026-11-28T12:00:00Z"));
+  await openFixture(page, "profile"); // last changed 2026-11-20 in the fixture
+  await page.goto("./#/assessments");
+  await expect(page.getByTestId("backup-nudge")).toContainText("in no file for 8 days");
+  await Promise.all([page.waitForEvent("download"), page.getByTestId("backup").click()]);
+  await expect(page.getByTestId("backup-nudge")).toHaveCount(0);
+  await expect(page.getByTestId("last-backup")).toHaveText("2026-11-28 12:00 UTC");
+});

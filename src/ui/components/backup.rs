@@ -44,19 +44,15 @@ pub fn BackupPanel() -> impl IntoView {
             .with(|t| t.iter().map(|(_, at)| at.clone()).max())
             .map_or_else(|| "never".to_string(), |at| when(&at))
     };
-    // Assessments changed since their last export or backup.
     let unsaved = move || {
-        store.assessments.with(|all| {
-            exported.with(|t| {
-                all.iter()
-                    .filter(|a| {
-                        t.iter()
-                            .find(|(id, _)| *id == a.id)
-                            .is_none_or(|(_, at)| *at < a.updated)
-                    })
-                    .count()
-            })
-        })
+        store
+            .assessments
+            .with(|all| exported.with(|t| backup::unexported(all, t).len()))
+    };
+    let nudge = move || {
+        store
+            .assessments
+            .with(|all| exported.with(|t| backup::nudge(all, t, &storage::today())))
     };
     view! {
         <div class="backup-panel" data-testid="backup-panel">
@@ -69,6 +65,12 @@ pub fn BackupPanel() -> impl IntoView {
                     n => format!(" · {n} assessments have changes that are in no file yet."),
                 }}
             </p>
+            {move || nudge().map(|days| view! {
+                <p class="notice quiet" data-testid="backup-nudge">
+                    {format!("Some changes have been in no file for {days} days. ")}
+                    "A browser can clear its storage; a backup keeps your work."
+                </p>
+            })}
             <div class="row">
                 <button type="button" data-testid="backup" on:click=back_up>"Back up everything"</button>
                 <span class="muted">"One file with every assessment; restore it by importing it below."</span>
