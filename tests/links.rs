@@ -5,6 +5,8 @@
 //! these tests fail: a link check that passes unchecked would prove nothing.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use aixa::core::catalog::Catalog;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -13,14 +15,7 @@ const SOURCE_BASE: &str = "https://github.com/OWASP/www-project-ai-security-and-
 const GO_BASE: &str = "https://owaspai.org/go/";
 
 fn reference() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference");
-    assert!(
-        dir.join("aix-2024-01").is_dir() && dir.join("aix-2026-08").is_dir(),
-        "the reference documents are missing: {} must hold aix-2024-01/ and aix-2026-08/; \
-         the links cannot be checked without them",
-        dir.display()
-    );
-    dir
+    common::shared_reference()
 }
 
 fn read(path: &Path) -> String {

@@ -17,6 +17,20 @@ pub const QUESTIONS: [&str; 7] = [
     "input_sensitive",
 ];
 
+/// `../shared/reference`, which must hold `aix-2024-01/` and `aix-2026-08/`.
+/// A test that reads it fails, naming the path, when it is missing: it never
+/// passes without having checked anything.
+pub fn shared_reference() -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference");
+    assert!(
+        dir.join("aix-2024-01").is_dir() && dir.join("aix-2026-08").is_dir(),
+        "the reference documents are missing: {} must hold aix-2024-01/ and aix-2026-08/; \
+         this test checks the catalog against them and cannot pass without them",
+        dir.display()
+    );
+    dir
+}
+
 pub fn catalog() -> &'static Catalog {
     Catalog::by_edition("2024-01").expect("the 2024-01 edition is embedded")
 }
