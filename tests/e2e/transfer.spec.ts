@@ -51,9 +51,25 @@ test("a bad import names the problem and changes nothing", async ({ page }) => {
   expect(await page.evaluate(() => JSON.stringify(localStorage))).toBe(before);
 });
 
+/** The rows of the Markdown table whose header starts with `head`, unescaped. */
+function mdTable(md: string, head: string): string[][] {
+  const lines = md.split("\n");
+  const start = lines.findIndex((l) => l.startsWith(head));
+  expect(start, `a Markdown table headed ${head}`).toBeGreaterThanOrEqual(0);
+  const rows: string[][] = [];
+  for (const line of lines.slice(start + 2)) {
+    if (!line.startsWith("|")) break;
+    const cells = line.slice(2, -2).split(/ (?<!\\)\| /);
+    rows.push(cells.map((c) => c.replace(/\\(.)/g, "$1").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&").trim()));
+  }
+  return rows;
+}
+
 test("the printable report holds every step and prints cleanly", async ({ page }) => {
   const id = fixtureId;
   await openFixture(page, "dashboard");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-md").click()]);
+  const md = readFileSync(await download.path(), "utf8");
   await page.getByTestId("print").click();
   const report = page.getByTestId("report");
   await expect(report).toBeVisible();
@@ -62,6 +78,16 @@ test("the printable report holds every step and prints cleanly", async ({ page }
     await expect(report).toContainText(text);
   }
   await expect(report.getByTestId("heatmap-inherent")).toBeVisible();
+  // The print view and the Markdown report render one report model: their
+  // tables hold the same facts, cell for cell.
+  const cells = (testid: string) =>
+    report.getByTestId(testid).evaluate((t) =>
+      [...t.querySelectorAll("tbody tr")].map((r) => [...r.querySelectorAll("td")].map((c) => (c.textContent ?? "").replace(/\s+/g, " ").trim())),
+    );
+  const threats = await cells("report-threats");
+  expect(threats.map((r) => r.slice(0, 4))).toEqual(mdTable(md, "| § | Threat |").map((r) => r.slice(0, 4)));
+  expect(await cells("report-responsibility")).toEqual(mdTable(md, "| Threat | Responsible |"));
+  expect(await cells("report-risk")).toEqual(mdTable(md, "| Threat | Inherent"));
   await page.emulateMedia({ media: "print" });
   await expect(page.locator(".topbar")).toBeHidden();
   await expect(page.getByTestId("print-now")).toBeHidden();

@@ -57,6 +57,7 @@ pub fn selection_report(selection: &Selection) -> SelectionReport {
 
 pub mod csv;
 pub mod markdown;
+pub mod model;
 
 /// Text a user typed, made inert for Markdown (and the HTML it may become):
 /// markup characters are escaped, line breaks folded.

@@ -1,11 +1,8 @@
 //! The printable report: everything the assessment decided, on paper-shaped
 //! pages. "Print to PDF" in the browser turns it into the auditor's copy.
 
-use crate::core::assessment::Party;
-use crate::core::catalog::QuestionKind;
-use crate::core::dashboard::{control_layout, figures, in_scope};
-use crate::core::explain::reasons;
-use crate::core::responsibility::in_force;
+use crate::core::dashboard::in_scope;
+use crate::core::report::model::build;
 use crate::core::route::Route;
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::pages::steps::risk::{BandLegend, HeatMap, Side};
@@ -45,104 +42,91 @@ pub fn ReportPage(id: String) -> impl IntoView {
     .into_any()
 }
 
-/// Everything an assessment decided, read-only, for print or a shared link.
+/// Everything an assessment decided, read-only, for print or a shared link:
+/// the facts of the core's report model, the same the Markdown report holds.
 #[component]
 pub fn ReportView() -> impl IntoView {
     let assess = use_assess();
-    let catalog = assess.catalog;
-    let a = assess.assessment.get_untracked();
-    let sel = assess.selection.get_untracked();
-    let scope = in_scope(&sel);
+    let r = build(&assess.assessment.get_untracked(), &today());
     let scope_memo = Memo::new(move |_| assess.selection.with(in_scope));
-    let f = figures(&a, &today());
-    let effective = a.answers.effective(catalog);
 
-    let profile = catalog
-        .questions
+    let progress = r
+        .progress
         .iter()
-        .enumerate()
-        .map(|(i, q)| {
-            let answer = match q.kind {
-                QuestionKind::YesNo => effective[i].0.as_str().to_string(),
-                QuestionKind::Components(_) => {
-                    let c = a.answers.components(q.id).join(", ");
-                    if c.is_empty() {
-                        "none".into()
-                    } else {
-                        c
-                    }
-                }
-            };
-            view! { <tr><td>{q.text}</td><td>{answer}</td></tr> }
-        })
+        .map(|p| view! { <li>{p.step.number()} ". " {p.step.label()} ": " {p.done} " of " {p.total}</li> })
         .collect_view();
-
-    let threats = sel
-        .verdicts
+    let profile = r
+        .profile
         .iter()
-        .map(|v| {
-            let t = &catalog.threats[v.threat];
-            let why = reasons(&sel, v).join(" ");
-            let manual = v.manual.and_then(|include| {
-                a.overrides.get(t.id).map(|o| {
-                    let what = if include { "Included" } else { "Excluded" };
-                    format!("{what} by override: {}", o.rationale)
-                })
-            });
+        .map(|(q, answer)| view! { <tr><td>{*q}</td><td>{answer.clone()}</td></tr> })
+        .collect_view();
+    let threats = r
+        .threats
+        .iter()
+        .map(|t| {
+            let note = t
+                .override_note
+                .clone()
+                .map(|m| view! { <strong>{m}</strong> " " });
             view! {
-                <tr data-verdict=v.verdict.as_str()>
+                <tr data-verdict=t.verdict.as_str()>
                     <td>{t.section}</td>
                     <td>{t.name}</td>
-                    <td>{v.verdict.label()}</td>
-                    <td>{if v.in_scope() { "yes" } else { "no" }}</td>
-                    <td>{manual.map(|m| view! { <strong>{m}</strong> " " })}{why}</td>
+                    <td>{t.verdict.label()}</td>
+                    <td>{if t.in_scope { "yes" } else { "no" }}</td>
+                    <td>{note}{t.why.clone()}</td>
                 </tr>
             }
         })
         .collect_view();
-
-    let responsibility = scope
+    let named = (!r.named_controls.is_empty()).then(|| {
+        let items = r
+            .named_controls
+            .iter()
+            .map(|n| {
+                let refs = (!n.references.is_empty()).then(|| format!(" ({})", n.references.join("; ")));
+                view! { <li>{n.section} " " {n.threat} ": " <strong>{n.name}</strong> ": " {n.note} {refs}</li> }
+            })
+            .collect_view();
+        view! { <h3>"Controls the source names without an id"</h3><ul>{items}</ul> }
+    });
+    let responsibility = r
+        .responsibility
         .iter()
-        .map(|&t| {
-            let threat = &catalog.threats[t];
-            let (r, is_default) = in_force(&a, t);
-            let ver = a.verification.get(threat.id).cloned().unwrap_or_default();
-            let external = r.party != Party::Us;
+        .map(|x| {
             view! {
                 <tr>
-                    <td>{threat.name}</td>
-                    <td>{r.party.label()} {is_default.then_some(" (default)")}</td>
-                    <td>{or_dash(&r.provider)}</td>
-                    <td>{if external { ver.status.label() } else { "–" }}</td>
-                    <td>{or_dash(&[ver.note.as_str(), ver.link.as_str()].join(" "))}</td>
-                    <td>{or_dash(&ver.date)}</td>
+                    <td>{x.section} " " {x.threat}</td>
+                    <td>{x.party}</td>
+                    <td>{or_dash(&x.provider)}</td>
+                    <td>{x.default_why.clone().unwrap_or_else(|| "changed".into())}</td>
+                    <td>{x.assurance.unwrap_or("–")}</td>
+                    <td>{or_dash(&x.evidence)}</td>
+                    <td>{or_dash(&x.date)}</td>
                 </tr>
             }
         })
         .collect_view();
-
-    let controls = control_layout(&sel)
-        .into_iter()
-        .map(|(heading, list)| {
-            let rows = list
-                .into_iter()
+    let controls = r
+        .controls
+        .iter()
+        .map(|(heading, rows)| {
+            let rows = rows
+                .iter()
                 .map(|c| {
-                    let control = &catalog.controls[c];
-                    let plan = a.controls.get(control.id).cloned().unwrap_or_default();
-                    let notes = plan.note_line();
                     view! {
                         <tr>
-                            <td><code>{control.id}</code> " " {control.name}</td>
-                            <td>{plan.status.label()}</td>
-                            <td>{or_dash(&plan.owner)}</td>
-                            <td>{or_dash(&plan.due)}</td>
-                            <td>{or_dash(&notes)}</td>
+                            <td><code>{c.id}</code> " " {c.name}</td>
+                            <td>{c.status}</td>
+                            <td>{or_dash(&c.owner)}</td>
+                            <td>{or_dash(&c.due)}</td>
+                            <td>{or_dash(&c.notes)}</td>
                         </tr>
                     }
                 })
                 .collect_view();
             view! {
-                <h3>{heading}</h3>
+                <h3>{heading.clone()}</h3>
                 <table>
                     <thead><tr><th>"Control"</th><th>"Status"</th><th>"Owner"</th><th>"Due"</th><th>"Notes"</th></tr></thead>
                     <tbody>{rows}</tbody>
@@ -150,67 +134,93 @@ pub fn ReportView() -> impl IntoView {
             }
         })
         .collect_view();
-
-    let acceptance = scope
+    let partial = (!r.partial_standards.is_empty()).then(|| {
+        let items = r
+            .partial_standards
+            .iter()
+            .map(|(id, refs)| view! { <li><code>{*id}</code> ": " {refs.join("; ")}</li> })
+            .collect_view();
+        view! { <h3>"Standards that cover a selected control only in part"</h3><ul>{items}</ul> }
+    });
+    let risk = r
+        .risk
         .iter()
-        .map(|&t| {
-            let threat = &catalog.threats[t];
-            let r = a.risk.get(threat.id).copied().unwrap_or_default();
-            let acc = a.acceptance.get(threat.id).cloned().unwrap_or_default();
+        .map(|x| {
             view! {
                 <tr>
-                    <td>{threat.name}</td>
-                    <td>{r.inherent.describe()}</td>
-                    <td>{r.residual.describe()}</td>
-                    <td>{acc.decision.label()}</td>
-                    <td>{or_dash(&acc.approver)}</td>
-                    <td>{or_dash(&acc.date)}</td>
-                    <td>{or_dash(&acc.review)}</td>
-                    <td>{or_dash(&acc.rationale)}</td>
+                    <td>{x.section} " " {x.threat}</td>
+                    <td>{x.inherent.clone()}</td>
+                    <td>{x.residual.clone()}</td>
+                    <td>{x.decision}</td>
+                    <td>{or_dash(&x.approver)}</td>
+                    <td>{or_dash(&x.date)}</td>
+                    <td>{or_dash(&x.review)}</td>
+                    <td>{or_dash(&x.rationale)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let listed = |names: &[&'static str]| {
+        if names.is_empty() {
+            "none".to_string()
+        } else {
+            names.join("; ")
+        }
+    };
+    let guidelines = r
+        .guidelines
+        .iter()
+        .map(|g| {
+            view! {
+                <tr>
+                    <td>{g.section}</td>
+                    <td>{g.text}</td>
+                    <td>{g.implemented} " of " {g.total}</td>
+                    <td>{g.coverage} {g.partial.then_some(" (the controls cover it only in part)")}</td>
                 </tr>
             }
         })
         .collect_view();
 
-    let progress = f
-        .progress
-        .iter()
-        .map(|p| view! { <li>{p.step.number()} ". " {p.step.label()} ": " {p.done} " of " {p.total}</li> })
-        .collect_view();
     view! {
         <article class="report" data-testid="report">
             <section class="cover">
                 <p class="muted">"AI security assessment"</p>
-                <h1 data-testid="report-name">{a.name.clone()}</h1>
+                <h1 data-testid="report-name">{r.name.clone()}</h1>
                 <dl class="facts">
-                    <dt>"Catalog"</dt><dd>{catalog.title} " (edition " {catalog.edition} ")"</dd>
-                    <dt>"Last changed"</dt><dd>{or_dash(&a.updated)}</dd>
-                    <dt>"Printed"</dt><dd>{today()}</dd>
-                    <dt>"Threats in scope"</dt><dd>{scope.len()} " of " {catalog.threats.len()}</dd>
+                    <dt>"Catalog"</dt><dd>{r.catalog_title} " (edition " {r.edition} ")"</dd>
+                    <dt>"Last changed"</dt><dd>{or_dash(&r.updated)}</dd>
+                    <dt>"Printed"</dt><dd>{r.today.clone()}</dd>
+                    <dt>"Threats in scope"</dt><dd>{r.in_scope()} " of " {r.threats_total}</dd>
                 </dl>
                 <h2>"Progress"</h2>
                 <ul>{progress}</ul>
-                <p class="muted">"Made with aixa. Threats and controls: OWASP AI Exchange (CC0), owaspai.org."</p>
+                <p class="muted">
+                    "Made with aixa. Threats and controls: OWASP AI Exchange (CC0). This edition's text: "
+                    {r.source_url.clone()}
+                </p>
             </section>
             <section>
                 <h2>"1. System profile"</h2>
                 <table><tbody>{profile}</tbody></table>
                 <h2>"Threats, with the reasons"</h2>
-                <table>
+                <table data-testid="report-threats">
                     <thead><tr><th>"§"</th><th>"Threat"</th><th>"Verdict"</th><th>"In scope"</th><th>"Why"</th></tr></thead>
                     <tbody>{threats}</tbody>
                 </table>
+                {named}
             </section>
             <section>
                 <h2>"2–3. Responsibility and verification"</h2>
-                <table>
-                    <thead><tr><th>"Threat"</th><th>"Responsible"</th><th>"Provider"</th><th>"Assurance"</th><th>"Evidence"</th><th>"Date"</th></tr></thead>
+                <table data-testid="report-responsibility">
+                    <thead><tr><th>"Threat"</th><th>"Responsible"</th><th>"Provider"</th><th>"Default?"</th><th>"Assurance"</th><th>"Evidence"</th><th>"Date"</th></tr></thead>
                     <tbody>{responsibility}</tbody>
                 </table>
             </section>
             <section>
                 <h2>"4. Controls"</h2>
                 {controls}
+                {partial}
             </section>
             <section>
                 <h2>"5. Risk"</h2>
@@ -220,9 +230,21 @@ pub fn ReportView() -> impl IntoView {
                 </div>
                 <BandLegend />
                 <h2>"6. Residual risk acceptance"</h2>
-                <table>
+                <table data-testid="report-risk">
                     <thead><tr><th>"Threat"</th><th>"Inherent"</th><th>"Residual"</th><th>"Decision"</th><th>"Approver"</th><th>"Date"</th><th>"Review"</th><th>"Rationale"</th></tr></thead>
-                    <tbody>{acceptance}</tbody>
+                    <tbody>{risk}</tbody>
+                </table>
+                <p>"Residual risk not yet accepted: " {listed(&r.open_acceptances)} "."</p>
+                {(!r.reviews_due.is_empty()).then(|| view! {
+                    <p>"Reviews due by " {r.today.clone()} ": " {listed(&r.reviews_due)} "."</p>
+                })}
+                <p>"Accepted: " {r.accepted} " of " {r.in_scope()} " threats in scope."</p>
+            </section>
+            <section>
+                <h2>"UK/US guidelines coverage"</h2>
+                <table data-testid="report-guidelines">
+                    <thead><tr><th>"Section"</th><th>"Guideline"</th><th>"Implemented"</th><th>"Coverage"</th></tr></thead>
+                    <tbody>{guidelines}</tbody>
                 </table>
             </section>
         </article>

@@ -1,0 +1,340 @@
+//! The report as facts: what the Markdown report and the printable HTML
+//! report both render, so that the two can never say different things.
+//!
+//! Text here is plain (what the user typed, as typed); each renderer makes
+//! it safe for its own format.
+
+use crate::core::assessment::{Assessment, Decision, Party};
+use crate::core::catalog::{QuestionKind, Ref};
+use crate::core::dashboard::{control_layout, control_status, figures, in_scope, Step};
+use crate::core::engine::Verdict;
+use crate::core::explain::reasons;
+use crate::core::responsibility::{default_for, in_force};
+
+/// The edition's overview, the entry to its text.
+const OVERVIEW: &str = "_index.md";
+
+pub struct Report {
+    pub name: String,
+    pub catalog_title: &'static str,
+    pub edition: &'static str,
+    /// When the assessment last changed (ISO 8601), empty when unknown.
+    pub updated: String,
+    /// The day the report is made, for "reviews due".
+    pub today: String,
+    pub threats_total: usize,
+    pub progress: Vec<ProgressRow>,
+    pub profile: Vec<(&'static str, String)>,
+    pub threats: Vec<ThreatRow>,
+    pub named_controls: Vec<NamedControl>,
+    /// In-scope threats only, from here on.
+    pub responsibility: Vec<ResponsibilityRow>,
+    pub controls: Vec<(String, Vec<ControlRow>)>,
+    /// Selected controls whose standards cover them only in part.
+    pub partial_standards: Vec<(&'static str, Vec<String>)>,
+    pub risk: Vec<RiskRow>,
+    pub open_acceptances: Vec<&'static str>,
+    pub reviews_due: Vec<&'static str>,
+    pub accepted: usize,
+    pub guidelines: Vec<GuidelineRow>,
+    /// The edition's own text.
+    pub source_url: String,
+}
+
+pub struct ProgressRow {
+    pub step: Step,
+    pub done: usize,
+    pub total: usize,
+}
+
+pub struct ThreatRow {
+    pub section: &'static str,
+    pub name: &'static str,
+    pub verdict: Verdict,
+    pub in_scope: bool,
+    /// "Included by override: <rationale>" where the user departed from the rules.
+    pub override_note: Option<String>,
+    pub why: String,
+}
+
+/// A control the source names for an in-scope threat without an id.
+pub struct NamedControl {
+    pub section: &'static str,
+    pub threat: &'static str,
+    pub name: &'static str,
+    pub note: &'static str,
+    pub references: Vec<String>,
+}
+
+pub struct ResponsibilityRow {
+    pub section: &'static str,
+    pub threat: &'static str,
+    pub party: &'static str,
+    /// Why the default holds; `None` once the user changed it.
+    pub default_why: Option<String>,
+    pub provider: String,
+    /// `None` for a threat that is ours alone: nothing to verify.
+    pub assurance: Option<&'static str>,
+    pub evidence: String,
+    pub date: String,
+}
+
+pub struct ControlRow {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub status: &'static str,
+    pub owner: String,
+    pub due: String,
+    pub notes: String,
+}
+
+pub struct RiskRow {
+    pub section: &'static str,
+    pub threat: &'static str,
+    pub inherent: String,
+    pub residual: String,
+    pub decision: &'static str,
+    pub approver: String,
+    pub date: String,
+    pub review: String,
+    pub rationale: String,
+}
+
+pub struct GuidelineRow {
+    pub section: &'static str,
+    pub text: &'static str,
+    pub implemented: usize,
+    pub total: usize,
+    pub coverage: &'static str,
+    /// The source maps it to only part of its controls.
+    pub partial: bool,
+}
+
+/// A reference with its standard's name, such as "ISO/IEC 27002 5.37
+/// (covers minimally)".
+fn described(label: &str, r: &Ref) -> String {
+    if label.is_empty() {
+        r.describe()
+    } else {
+        format!("{label} {}", r.describe())
+    }
+}
+
+pub fn build(a: &Assessment, today: &str) -> Report {
+    let catalog = a.catalog();
+    let sel = a.selection();
+    let scope = in_scope(&sel);
+    let f = figures(a, today);
+    let effective = a.answers.effective(catalog);
+    let name_of = |t: usize| catalog.threats[t].name;
+
+    let profile = catalog
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(qi, q)| {
+            let answer = match q.kind {
+                QuestionKind::YesNo => effective[qi].0.as_str().to_string(),
+                QuestionKind::Components(_) => {
+                    let c = a.answers.components(q.id);
+                    if c.is_empty() {
+                        "none".into()
+                    } else {
+                        c.join(", ")
+                    }
+                }
+            };
+            (q.text, answer)
+        })
+        .collect();
+
+    let threats = sel
+        .verdicts
+        .iter()
+        .map(|v| {
+            let t = &catalog.threats[v.threat];
+            let override_note = v.manual.and_then(|include| {
+                a.overrides.get(t.id).map(|o| {
+                    let what = if include { "Included" } else { "Excluded" };
+                    format!("{what} by override: {}", o.rationale)
+                })
+            });
+            ThreatRow {
+                section: t.section,
+                name: t.name,
+                verdict: v.verdict,
+                in_scope: v.in_scope(),
+                override_note,
+                why: reasons(&sel, v).join(" "),
+            }
+        })
+        .collect();
+
+    let named_controls = scope
+        .iter()
+        .map(|&t| &catalog.threats[t])
+        .flat_map(|t| {
+            t.other_controls.iter().map(move |o| NamedControl {
+                section: t.section,
+                threat: t.name,
+                name: o.name,
+                note: o.note,
+                references: o
+                    .opencre
+                    .iter()
+                    .map(|r| described("OpenCRE", r))
+                    .chain(o.iso27002.iter().map(|r| described("ISO/IEC 27002", r)))
+                    .chain(o.references.iter().map(|r| described("", r)))
+                    .collect(),
+            })
+        })
+        .collect();
+
+    let responsibility = scope
+        .iter()
+        .map(|&t| {
+            let threat = &catalog.threats[t];
+            let (r, is_default) = in_force(a, t);
+            let ver = a.verification.get(threat.id).cloned().unwrap_or_default();
+            let evidence: Vec<&str> = [ver.note.as_str(), ver.link.as_str()]
+                .into_iter()
+                .filter(|s| !s.trim().is_empty())
+                .collect();
+            ResponsibilityRow {
+                section: threat.section,
+                threat: threat.name,
+                party: r.party.label(),
+                default_why: is_default.then(|| default_for(catalog, &a.answers, t).why),
+                provider: r.provider,
+                assurance: (r.party != Party::Us).then(|| ver.status.label()),
+                evidence: evidence.join(" "),
+                date: ver.date,
+            }
+        })
+        .collect();
+
+    let controls = control_layout(&sel)
+        .into_iter()
+        .map(|(heading, list)| {
+            let rows = list
+                .into_iter()
+                .map(|c| {
+                    let control = &catalog.controls[c];
+                    let plan = a.controls.get(control.id).cloned().unwrap_or_default();
+                    ControlRow {
+                        id: control.id,
+                        name: control.name,
+                        status: control_status(a, control.id).label(),
+                        notes: plan.note_line(),
+                        owner: plan.owner,
+                        due: plan.due,
+                    }
+                })
+                .collect();
+            (heading, rows)
+        })
+        .collect();
+
+    let partial_standards = sel
+        .controls
+        .iter()
+        .map(|sc| &catalog.controls[sc.control])
+        .filter_map(|c| {
+            let lists = [
+                ("ISO/IEC 27002", c.iso27002),
+                ("ISO/IEC 42001", c.iso42001),
+                ("OpenCRE", c.opencre),
+                ("", c.references),
+            ];
+            let qualified: Vec<String> = lists
+                .iter()
+                .flat_map(|(label, refs)| {
+                    refs.iter()
+                        .filter(|r| r.gap.is_some())
+                        .map(|r| described(label, r))
+                })
+                .collect();
+            (!qualified.is_empty()).then_some((c.id, qualified))
+        })
+        .collect();
+
+    let risk = scope
+        .iter()
+        .map(|&t| {
+            let threat = &catalog.threats[t];
+            let r = a.risk.get(threat.id).copied().unwrap_or_default();
+            let acc = a.acceptance.get(threat.id).cloned().unwrap_or_default();
+            RiskRow {
+                section: threat.section,
+                threat: threat.name,
+                inherent: r.inherent.describe(),
+                residual: r.residual.describe(),
+                decision: acc.decision.label(),
+                approver: acc.approver,
+                date: acc.date,
+                review: acc.review,
+                rationale: acc.rationale,
+            }
+        })
+        .collect();
+
+    let accepted = scope
+        .iter()
+        .filter(|&&t| {
+            a.acceptance
+                .get(catalog.threats[t].id)
+                .is_some_and(|x| x.decision == Decision::Accepted)
+        })
+        .count();
+
+    Report {
+        name: a.name.clone(),
+        catalog_title: catalog.title,
+        edition: catalog.edition,
+        updated: a.updated.clone(),
+        today: today.to_string(),
+        threats_total: catalog.threats.len(),
+        progress: f
+            .progress
+            .iter()
+            .map(|p| ProgressRow {
+                step: p.step,
+                done: p.done,
+                total: p.total,
+            })
+            .collect(),
+        profile,
+        threats,
+        named_controls,
+        responsibility,
+        controls,
+        partial_standards,
+        risk,
+        open_acceptances: f.open_acceptances.iter().map(|&t| name_of(t)).collect(),
+        reviews_due: f.reviews_due.iter().map(|&t| name_of(t)).collect(),
+        accepted,
+        guidelines: f
+            .guidelines
+            .iter()
+            .map(|gf| {
+                let g = &catalog.guidelines[gf.guideline];
+                GuidelineRow {
+                    section: g.section,
+                    text: g.text,
+                    implemented: gf.implemented,
+                    total: gf.total,
+                    coverage: gf.coverage.label(),
+                    partial: g.partial,
+                }
+            })
+            .collect(),
+        source_url: catalog.source_url(OVERVIEW),
+    }
+}
+
+impl Report {
+    /// How many threats are in scope.
+    pub fn in_scope(&self) -> usize {
+        self.risk.len()
+    }
+}
