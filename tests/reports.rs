@@ -50,7 +50,9 @@ fn markdown_covers_every_step() {
     }
     assert!(md.contains("Included by override: A small classifier"));
     assert!(md.contains("Reviews due by 2026-11-25: Direct prompt injection."));
-    assert!(md.contains("| Direct prompt injection | 4 × 4 = 16 | 2 × 3 = 6 | Accepted | CISO |"));
+    assert!(
+        md.contains("| 4.5 Direct prompt injection | 4 × 4 = 16 | 2 × 3 = 6 | Accepted | CISO |")
+    );
 }
 
 /// A minimal RFC 4180 reader, to check what a spreadsheet would see.
@@ -239,4 +241,24 @@ fn cli_refuses_a_bad_assessment_naming_the_problem() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("unknown field `aprover`"), "{err}");
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_question_never_asked_is_reported_as_not_asked_with_the_reason() {
+    // The fixture does not train, so "is the training data sensitive?" was
+    // never asked: no report may print an answer for it.
+    let md = markdown(&fixture(), "2026-11-28");
+    let line = md
+        .lines()
+        .find(|l| l.contains("Is the training / fine-tuning data sensitive?"))
+        .expect("the question is listed");
+    assert_eq!(
+        line,
+        "- Is the training / fine-tuning data sensitive? **not asked**, as you don't train or fine-tune the model"
+    );
+    // An answered dependent question keeps its answer.
+    assert!(
+        md.contains("- Is the data in the retrieval repository sensitive? **yes**"),
+        "{md}"
+    );
 }

@@ -49,8 +49,12 @@ pub fn render(r: &Report) -> String {
     }
 
     let _ = writeln!(w, "\n## 1. System profile\n");
-    for (question, answer) in &r.profile {
-        let _ = writeln!(w, "- {question} **{answer}**");
+    for p in &r.profile {
+        let _ = write!(w, "- {} **{}**", p.question, p.answer);
+        if let Some(why) = p.not_asked_because {
+            let _ = write!(w, ", as {why}");
+        }
+        let _ = writeln!(w);
     }
 
     let _ = writeln!(w, "\n## Threats\n");

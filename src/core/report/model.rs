@@ -24,7 +24,7 @@ pub struct Report {
     pub today: String,
     pub threats_total: usize,
     pub progress: Vec<ProgressRow>,
-    pub profile: Vec<(&'static str, String)>,
+    pub profile: Vec<ProfileRow>,
     pub threats: Vec<ThreatRow>,
     pub named_controls: Vec<NamedControl>,
     /// In-scope threats only, from here on.
@@ -45,6 +45,15 @@ pub struct ProgressRow {
     pub step: Step,
     pub done: usize,
     pub total: usize,
+}
+
+pub struct ProfileRow {
+    pub question: &'static str,
+    /// "yes", "no", "unknown", the components, or "not asked".
+    pub answer: String,
+    /// Why a dependent question was never asked: its parent's "no", such as
+    /// "you don't train or fine-tune the model".
+    pub not_asked_because: Option<&'static str>,
 }
 
 pub struct ThreatRow {
@@ -133,8 +142,18 @@ pub fn build(a: &Assessment, today: &str) -> Report {
         .iter()
         .enumerate()
         .map(|(qi, q)| {
+            // A dependent question whose parent is "no" was never put to the
+            // user: its "no" is the parent's, not an answer.
+            let (value, decided_by) = effective[qi];
+            if decided_by != qi {
+                return ProfileRow {
+                    question: q.text,
+                    answer: "not asked".into(),
+                    not_asked_because: Some(catalog.questions[decided_by].no),
+                };
+            }
             let answer = match q.kind {
-                QuestionKind::YesNo => effective[qi].0.as_str().to_string(),
+                QuestionKind::YesNo => value.as_str().to_string(),
                 QuestionKind::Components(_) => {
                     let c = a.answers.components(q.id);
                     if c.is_empty() {
@@ -144,7 +163,11 @@ pub fn build(a: &Assessment, today: &str) -> Report {
                     }
                 }
             };
-            (q.text, answer)
+            ProfileRow {
+                question: q.text,
+                answer,
+                not_asked_because: None,
+            }
         })
         .collect();
 

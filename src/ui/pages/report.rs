@@ -58,7 +58,10 @@ pub fn ReportView() -> impl IntoView {
     let profile = r
         .profile
         .iter()
-        .map(|(q, answer)| view! { <tr><td>{*q}</td><td>{answer.clone()}</td></tr> })
+        .map(|p| {
+            let why = p.not_asked_because.map(|why| format!(", as {why}"));
+            view! { <tr><td>{p.question}</td><td>{p.answer.clone()}{why}</td></tr> }
+        })
         .collect_view();
     let threats = r
         .threats
