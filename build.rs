@@ -270,7 +270,7 @@ fn emit_edition(out: &mut String, e: &Edition) {
              rule: {rule}, so_applicable: {}, so_not_applicable: {}, description: {:?}, \
              impact: {:?}, lifecycle: {:?}, attack_surface: {}, asset: {:?}, property: {:?}, \
              controls: {}, genai: {}, atlas: {}, source: {:?}, go: {:?}, components: {}, maker_owns_when: {}, \
-             other_controls: {} }},",
+             ours_when: {}, other_controls: {} }},",
             t.id,
             t.section,
             t.name,
@@ -291,6 +291,10 @@ fn emit_edition(out: &mut String, e: &Edition) {
             t.go.as_deref().unwrap_or_default(),
             strs(&t.components),
             match &e.threat_maker_rule[i] {
+                Some(ast) => format!("Some({})", expr(e, ast)),
+                None => "None".into(),
+            },
+            match &e.threat_ours_rule[i] {
                 Some(ast) => format!("Some({})", expr(e, ast)),
                 None => "None".into(),
             },

@@ -65,8 +65,12 @@ fn responsibility_defaults_follow_the_seed() {
     }
     let why = default_for(catalog(), &a, threat("modeltheftuse")).why;
     assert!(!why.contains("development-time"), "{why}");
-    // The supply-chain exception: an obtained model is ours to check.
-    assert_eq!(party(&a, "transferlearningattack").0, Party::Us);
+    // A model you obtain and don't train: its manipulation is the maker's to
+    // prevent, and yours to verify (step 3), as the step's introduction says.
+    assert_eq!(
+        party(&a, "transferlearningattack"),
+        (Party::Provider, MODEL_MAKER.into())
+    );
     let why = default_for(catalog(), &a, threat("devmodelleak")).why;
     assert!(
         why.contains("you don't train or fine-tune the model"),
@@ -77,12 +81,25 @@ fn responsibility_defaults_follow_the_seed() {
     let a = profile(&[("trains", No), ("rag", Yes)], &["model"]);
     assert_eq!(party(&a, "directpromptinjection").0, Party::Shared);
     assert_eq!(party(&a, "evasion").0, Party::Shared);
-    // RAG data is ours to protect even without training; shared here
-    // because the model it shapes is hosted.
-    assert_eq!(party(&a, "datapoison").0, Party::Shared);
+    // RAG data is ours to protect even on a hosted model: poisoning of our
+    // knowledge base, and our retrieval data leaking in development or
+    // through the model's output.
+    assert_eq!(party(&a, "datapoison").0, Party::Us);
+    let why = default_for(catalog(), &a, threat("datapoison")).why;
+    assert!(
+        why.contains("you use retrieval-augmented generation"),
+        "{why}"
+    );
     assert_eq!(party(&a, "insecureoutput").0, Party::Us);
-    // So is the retrieval data a model can disclose.
+    let mut sensitive = a.clone();
+    sensitive.set("rag_data_sensitive", Yes);
+    assert_eq!(party(&sensitive, "disclosureinoutput").0, Party::Us);
+    assert_eq!(party(&sensitive, "devdataleak").0, Party::Us);
+    // Without sensitive retrieval data, the model's output is the host's
+    // concern as well as ours.
     assert_eq!(party(&a, "disclosureinoutput").0, Party::Shared);
+    // Not training: the supplied model's poisoning is the maker's.
+    assert_eq!(party(&a, "transferlearningattack").0, Party::Provider);
     let why = default_for(catalog(), &a, threat("evasion")).why;
     assert!(why.contains("a provider hosts the model"), "{why}");
 

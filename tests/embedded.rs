@@ -220,6 +220,11 @@ fn every_field_of_every_edition_is_embedded_as_written() {
                 s.threat_maker_rule[i].as_ref().map(ast),
                 "{here}: maker_owns_when"
             );
+            assert_eq!(
+                e.ours_when.as_ref().map(|r| expr(c, r)),
+                s.threat_ours_rule[i].as_ref().map(ast),
+                "{here}: ours_when"
+            );
             assert_eq!(e.other_controls.len(), x.other_controls.len(), "{here}");
             for (eo, xo) in e.other_controls.iter().zip(&x.other_controls) {
                 assert_eq!(

@@ -107,6 +107,9 @@ pub struct Threat {
     pub components: &'static [&'static str],
     /// While this holds, the model maker owns the threat by default.
     pub maker_owns_when: Option<Expr>,
+    /// While this holds, the threat concerns your own data and is yours by
+    /// default, whoever hosts what; it goes before `maker_owns_when`.
+    pub ours_when: Option<Expr>,
     /// Controls the source names for this threat without an id.
     pub other_controls: &'static [OtherControl],
 }

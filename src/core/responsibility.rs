@@ -1,8 +1,10 @@
 //! Who handles each threat by default: the seed's step 2.
 //!
-//! A threat the model maker owns (by its `maker_owns_when` rule, such as "you
-//! don't train") is the provider's; a threat that lives in a component a
-//! provider hosts is shared with that provider; anything else is yours.
+//! A threat that concerns your own data (by its `ours_when` rule, such as
+//! "you use RAG") is yours; a threat the model maker owns (by its
+//! `maker_owns_when` rule, such as "you don't train") is the provider's; a
+//! threat that lives in a component a provider hosts is shared with that
+//! provider; anything else is yours.
 //! Unknown answers never hand a threat away: they keep it yours.
 
 use super::answers::{Answers, Tri};
@@ -45,6 +47,24 @@ fn hosted(catalog: &Catalog, answers: &Answers) -> Vec<String> {
 
 pub fn default_for(catalog: &Catalog, answers: &Answers, threat: usize) -> Suggested {
     let t = &catalog.threats[threat];
+    // Your own data stays yours even on a hosted model: a provider does not
+    // look after your RAG knowledge base or the data you develop with.
+    if let Some(rule) = &t.ours_when {
+        let (value, facts) = eval_expr(rule, catalog, answers);
+        if value == Tri::Yes {
+            let phrases: Vec<&str> = facts.iter().map(|f| fact_phrase(catalog, f)).collect();
+            return Suggested {
+                responsibility: Responsibility {
+                    party: Party::Us,
+                    provider: String::new(),
+                },
+                why: format!(
+                    "Yours: {}, so the data this threat concerns is your own.",
+                    join_and(&phrases)
+                ),
+            };
+        }
+    }
     if let Some(rule) = &t.maker_owns_when {
         let (value, facts) = eval_expr(rule, catalog, answers);
         if value == Tri::Yes {

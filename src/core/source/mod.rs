@@ -59,6 +59,8 @@ pub struct Edition {
     pub dev_kept: Vec<usize>,
     /// For each threat, its `maker_owns_when` rule.
     pub threat_maker_rule: Vec<Option<Ast>>,
+    /// For each threat, its `ours_when` rule.
+    pub threat_ours_rule: Vec<Option<Ast>>,
 }
 
 impl Edition {
@@ -228,6 +230,7 @@ pub fn parse(text: &EditionText<'_>) -> Result<Edition, Vec<CatalogError>> {
         .map(|o| o.id.as_str())
         .collect();
     let mut threat_maker_rule = Vec::with_capacity(threats.len());
+    let mut threat_ours_rule = Vec::with_capacity(threats.len());
     let mut threat_controls = Vec::with_capacity(threats.len());
     let mut threat_genai = Vec::with_capacity(threats.len());
     for t in &threats {
@@ -268,6 +271,11 @@ pub fn parse(text: &EditionText<'_>) -> Result<Edition, Vec<CatalogError>> {
             t.maker_owns_when.as_deref().and_then(|text| {
                 question_rule(&mut c, &entry, "maker_owns_when", text, &questions)
             }),
+        );
+        threat_ours_rule.push(
+            t.ours_when
+                .as_deref()
+                .and_then(|text| question_rule(&mut c, &entry, "ours_when", text, &questions)),
         );
         for a in &t.atlas {
             if !is_atlas_id(a) {
@@ -404,6 +412,7 @@ pub fn parse(text: &EditionText<'_>) -> Result<Edition, Vec<CatalogError>> {
             dev_rule,
             dev_kept,
             threat_maker_rule,
+            threat_ours_rule,
         })
     } else {
         Err(errors)

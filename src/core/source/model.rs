@@ -120,6 +120,9 @@ pub struct ThreatSrc {
     pub components: Vec<String>,
     /// A rule: when it holds, the model maker owns the threat by default.
     pub maker_owns_when: Option<String>,
+    /// A rule: when it holds, the threat concerns data of your own (your RAG
+    /// knowledge base, say), so it is yours by default whoever hosts what.
+    pub ours_when: Option<String>,
     /// Controls the source names for this threat without an id.
     #[serde(default)]
     pub other_controls: Vec<OtherControlSrc>,
