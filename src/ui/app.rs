@@ -1,7 +1,6 @@
 use super::pages;
 use super::router::{href, provide_router};
-use super::state::{provide_current, provide_store, use_store};
-use crate::core::edition::Edition;
+use super::state::{provide_current, provide_store};
 use crate::core::route::Route;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
@@ -121,11 +120,29 @@ pub fn App() -> impl IntoView {
                 Route::Step { id, step } => view! { <pages::steps::StepPage id step /> }.into_any(),
                 Route::Report(id) => view! { <pages::report::ReportPage id /> }.into_any(),
                 Route::Shared(payload) => view! { <pages::shared::SharedPage payload /> }.into_any(),
-                Route::Catalog { query } => view! { <OfEdition edition=edition.get()><pages::catalog::CatalogPage query /></OfEdition> }.into_any(),
-                Route::Threat(id) => view! { <OfEdition edition=edition.get()><pages::threat::ThreatPage id /></OfEdition> }.into_any(),
-                Route::Control(id) => view! { <OfEdition edition=edition.get()><pages::control::ControlPage id /></OfEdition> }.into_any(),
-                Route::Navigator => view! { <OfEdition edition=edition.get()><pages::navigator::NavigatorPage /></OfEdition> }.into_any(),
-                Route::About => view! { <OfEdition edition=edition.get()><pages::about::AboutPage /></OfEdition> }.into_any(),
+                // The catalog pages read one edition's catalog from context,
+                // provided in this run of the route effect, whose owner holds
+                // the page; a new edition renders the page anew.
+                Route::Catalog { query } => {
+                    provide_current(store, edition.get());
+                    view! { <pages::catalog::CatalogPage query /> }.into_any()
+                }
+                Route::Threat(id) => {
+                    provide_current(store, edition.get());
+                    view! { <pages::threat::ThreatPage id /> }.into_any()
+                }
+                Route::Control(id) => {
+                    provide_current(store, edition.get());
+                    view! { <pages::control::ControlPage id /> }.into_any()
+                }
+                Route::Navigator => {
+                    provide_current(store, edition.get());
+                    pages::navigator::NavigatorPage().into_any()
+                }
+                Route::About => {
+                    provide_current(store, edition.get());
+                    pages::about::AboutPage().into_any()
+                }
                 Route::NotFound(raw) => view! { <pages::not_found::NotFound raw /> }.into_any(),
             }}
         </main>
@@ -137,12 +154,4 @@ pub fn App() -> impl IntoView {
             </p>
         </footer>
     }
-}
-
-/// Gives the pages inside it one edition's catalog, with the current
-/// assessment's verdicts when it is of that edition.
-#[component]
-fn OfEdition(edition: Edition, children: Children) -> impl IntoView {
-    provide_current(use_store(), edition);
-    children()
 }
