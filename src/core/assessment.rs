@@ -401,8 +401,9 @@ impl Assessment {
         serde_json::to_string(self).unwrap_or_default()
     }
 
+    /// Indented, for files people read and keep in git.
     pub fn to_json_pretty(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        super::pretty::pretty(&self.to_json())
     }
 
     /// Reads an assessment of any known schema, migrating it to the current

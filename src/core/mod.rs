@@ -11,6 +11,7 @@ pub mod date;
 pub mod edition;
 pub mod engine;
 pub mod explain;
+pub mod pretty;
 pub mod report;
 pub mod responsibility;
 pub mod route;
