@@ -262,3 +262,46 @@ fn a_question_never_asked_is_reported_as_not_asked_with_the_reason() {
         "{md}"
     );
 }
+
+#[test]
+fn a_confirmed_default_is_reported_as_the_default_not_as_changed() {
+    use aixa::core::dashboard::in_scope;
+    use aixa::core::responsibility::{default_for, in_force};
+    let mut a = fixture();
+    a.responsibility.clear();
+    // "Confirm every default": each in-scope threat gets its default stored.
+    let sel = a.selection();
+    for t in in_scope(&sel) {
+        let r = default_for(a.catalog(), &a.answers, t).responsibility;
+        a.responsibility.insert(a.catalog().threats[t].id.into(), r);
+    }
+    for t in in_scope(&sel) {
+        assert!(
+            in_force(&a, t).1,
+            "{} reads as changed",
+            a.catalog().threats[t].id
+        );
+    }
+    let md = markdown(&a, "2026-11-28");
+    let table: Vec<&str> = md
+        .lines()
+        .skip_while(|l| !l.starts_with("| Threat | Responsible"))
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .collect();
+    assert!(!table.is_empty());
+    for row in table {
+        assert!(!row.contains("| changed |"), "{row}");
+    }
+    // A real departure still reads as changed.
+    let id = "indirectpromptinjection";
+    a.responsibility.insert(
+        id.into(),
+        Responsibility {
+            party: Party::Us,
+            provider: String::new(),
+        },
+    );
+    let (t, _) = a.catalog().threat(id).expect("in the catalog");
+    assert!(!in_force(&a, t).1);
+}

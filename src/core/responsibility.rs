@@ -121,14 +121,17 @@ pub fn default_for(catalog: &Catalog, answers: &Answers, threat: usize) -> Sugge
 }
 
 /// The responsibility in force for a threat: the user's choice, or the
-/// default. The flag says whether it is the default.
+/// default. The flag says whether it is the default: not chosen, or chosen
+/// and equal to it (a confirmed default is still the default, with its
+/// reason, never "changed").
 pub fn in_force(a: &Assessment, threat: usize) -> (Responsibility, bool) {
     let catalog = a.catalog();
+    let default = || default_for(catalog, &a.answers, threat).responsibility;
     match a.responsibility.get(catalog.threats[threat].id) {
-        Some(r) => (r.clone(), false),
-        None => (
-            default_for(catalog, &a.answers, threat).responsibility,
-            true,
-        ),
+        Some(r) => {
+            let same = *r == default();
+            (r.clone(), same)
+        }
+        None => (default(), true),
     }
 }
