@@ -100,32 +100,54 @@ fn csv_has_a_row_per_threat_and_control_and_neutralises_formulas() {
         .expect("set")
         .approver = "@SUM(A1)".into();
     let rows = parse_csv(&csv(&a));
-    assert_eq!(rows[0].len(), 20);
-    assert!(rows.iter().all(|r| r.len() == 20));
+    let col = |name: &str| {
+        rows[0]
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name}"))
+    };
+    assert_eq!(rows[0].len(), 27);
+    assert!(rows.iter().all(|r| r.len() == 27));
+    // Every threat in scope (one row even when no control serves it) and
+    // every threat an override excluded (one row).
     let sel = a.selection();
     let expected: usize = sel
         .verdicts
         .iter()
-        .filter(|v| v.in_scope())
         .map(|v| {
-            sel.controls
+            let serving = sel
+                .controls
                 .iter()
                 .filter(|c| c.threats.contains(&v.threat))
-                .count()
+                .count();
+            match (v.in_scope(), v.manual.is_some()) {
+                (true, _) => serving.max(1),
+                (false, true) => 1,
+                (false, false) => 0,
+            }
         })
         .sum();
     assert_eq!(rows.len() - 1, expected);
     let rate = rows
         .iter()
-        .find(|r| r[14] == "RATELIMIT")
+        .find(|r| r[col("control_id")] == "RATELIMIT")
         .expect("a RATELIMIT row");
-    assert_eq!(rate[17], "'=HYPERLINK(\"http://evil\",\"x\")");
-    assert_eq!(rate[19], "'+1, \"quoted\"\nnext line");
+    assert_eq!(rate[col("owner")], "'=HYPERLINK(\"http://evil\",\"x\")");
+    assert_eq!(rate[col("notes")], "'+1, \"quoted\"\nnext line");
     let dpi = rows
         .iter()
         .find(|r| r[0] == "directpromptinjection")
         .expect("row");
-    assert_eq!(dpi[12], "'@SUM(A1)");
+    assert_eq!(dpi[col("approver")], "'@SUM(A1)");
+    assert_eq!(dpi[col("evidence")], "SOC 2 report, section 4");
+    assert_eq!(dpi[col("evidence_link")], "https://example.com/soc2");
+    assert_eq!(dpi[col("verified_on")], "2026-11-10");
+    assert_eq!(dpi[col("decided_on")], "2026-11-20");
+    assert!(!dpi[col("acceptance_rationale")].is_empty());
+    // Nothing to verify for a threat that is ours alone.
+    let ours = rows.iter().find(|r| r[0] == "insecureoutput").expect("row");
+    assert_eq!(ours[col("responsible")], "us");
+    assert_eq!(ours[col("assurance")], "");
     for row in &rows {
         for c in row {
             assert!(!c.starts_with(['=', '+', '-', '@', '\t', '\r']), "{c}");
@@ -205,7 +227,7 @@ fn cli_report_and_check() {
     assert!(md.status.success());
     assert!(String::from_utf8_lossy(&md.stdout).starts_with("# AI security assessment"));
     let csv_out = aixa(&["report", file, "--format", "csv"]);
-    assert!(String::from_utf8_lossy(&csv_out.stdout).starts_with("threat_id,threat,"));
+    assert!(String::from_utf8_lossy(&csv_out.stdout).starts_with("threat_id,section,threat,"));
     let json = aixa(&["report", file, "--format", "json"]);
     let again = Assessment::from_json(&String::from_utf8_lossy(&json.stdout))
         .expect("the JSON export reads back");
@@ -304,4 +326,28 @@ fn a_confirmed_default_is_reported_as_the_default_not_as_changed() {
     );
     let (t, _) = a.catalog().threat(id).expect("in the catalog");
     assert!(!in_force(&a, t).1);
+}
+
+#[test]
+fn csv_lists_a_threat_excluded_by_override_with_its_rationale() {
+    let mut a = fixture();
+    a.overrides.insert(
+        "indirectpromptinjection".into(),
+        serde_json::from_str(r#"{"include": false, "rationale": "No documents reach the model"}"#)
+            .expect("an override"),
+    );
+    let rows = parse_csv(&csv(&a));
+    let col = |name: &str| rows[0].iter().position(|h| h == name).expect("column");
+    let excluded: Vec<&Vec<String>> = rows
+        .iter()
+        .filter(|r| r[0] == "indirectpromptinjection")
+        .collect();
+    assert_eq!(excluded.len(), 1, "one row, no controls");
+    let row = excluded[0];
+    assert_eq!(row[col("in_scope")], "no");
+    assert_eq!(
+        row[col("override")],
+        "excluded: No documents reach the model"
+    );
+    assert_eq!(row[col("control_id")], "");
 }
