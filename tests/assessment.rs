@@ -5,7 +5,7 @@ mod common;
 
 use aixa::core::answers::{Answers, Tri};
 use aixa::core::assessment::{
-    Assessment, ControlPlan, ControlStatus, LoadError, Override, Party, SCHEMA,
+    Assessment, Assurance, ControlPlan, ControlStatus, LoadError, Override, Party, SCHEMA,
 };
 use aixa::core::dashboard::{figures, Coverage, Step};
 use aixa::core::responsibility::{default_for, MODEL_MAKER};
@@ -304,6 +304,27 @@ fn dashboard_figures_for_the_fixture() {
     assert!(!ids(&f.open_verifications).contains(&"directpromptinjection"));
     assert!(ids(&f.open_verifications).contains(&"indirectpromptinjection"));
     assert_eq!(f.open_verifications.len(), external - 1);
+
+    // "Not obtainable" decides step 3 for that threat but stays an open
+    // finding: the weakest assurance is no assurance.
+    let mut unobtainable = a.clone();
+    unobtainable
+        .verification
+        .get_mut("indirectpromptinjection")
+        .expect("set in the fixture")
+        .status = Assurance::NotObtainable;
+    let g = figures(&unobtainable, "2026-11-25");
+    assert!(ids(&g.open_verifications).contains(&"indirectpromptinjection"));
+    let step3 = |f: &aixa::core::dashboard::Figures| f.progress[2].done;
+    assert_eq!(step3(&g), step3(&f) + 1);
+    // Evidence received is not yet verified either.
+    unobtainable
+        .verification
+        .get_mut("indirectpromptinjection")
+        .expect("set")
+        .status = Assurance::EvidenceReceived;
+    let g = figures(&unobtainable, "2026-11-25");
+    assert!(ids(&g.open_verifications).contains(&"indirectpromptinjection"));
     assert_eq!(ids(&f.reviews_due), ["directpromptinjection"]);
     assert!(!ids(&f.open_acceptances).contains(&"directpromptinjection"));
     assert_eq!(f.open_acceptances.len(), scope - 1);

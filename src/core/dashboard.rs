@@ -1,6 +1,6 @@
 //! The seven steps, their progress, and the figures of the dashboard.
 
-use super::assessment::{Assessment, ControlStatus, Decision, Party};
+use super::assessment::{Assessment, Assurance, ControlStatus, Decision, Party};
 use super::date::Date;
 use super::engine::Selection;
 use super::responsibility::in_force;
@@ -151,16 +151,18 @@ pub fn external(a: &Assessment, selection: &Selection) -> Vec<usize> {
         .collect()
 }
 
-/// Threats not ours alone whose assurance is not settled (verified, or known
-/// to be unobtainable).
+/// Threats not ours alone that are not verified. "Not obtainable" settles
+/// the question for step 3's progress, but it is the weakest assurance of
+/// all, so it stays an open finding here, as does evidence received but not
+/// yet checked.
 pub fn open_verifications(a: &Assessment, selection: &Selection) -> Vec<usize> {
     let catalog = selection.catalog;
     external(a, selection)
         .into_iter()
         .filter(|&t| {
-            !a.verification
+            a.verification
                 .get(catalog.threats[t].id)
-                .is_some_and(|v| v.status.is_settled())
+                .is_none_or(|v| v.status != Assurance::Verified)
         })
         .collect()
 }
