@@ -326,6 +326,19 @@ fn dashboard_figures_for_the_fixture() {
     let g = figures(&unobtainable, "2026-11-25");
     assert!(ids(&g.open_verifications).contains(&"indirectpromptinjection"));
     assert_eq!(ids(&f.reviews_due), ["directpromptinjection"]);
+    // MONITORUSE is planned, due 2026-12-31: overdue from 2027-01-01 on.
+    assert!(f.overdue_controls.is_empty());
+    let later = figures(&a, "2027-01-01");
+    let overdue: Vec<&str> = later
+        .overdue_controls
+        .iter()
+        .map(|&k| c.controls[k].id)
+        .collect();
+    assert_eq!(overdue, ["MONITORUSE"]);
+    assert!(
+        figures(&a, "2026-12-31").overdue_controls.is_empty(),
+        "due today is not overdue"
+    );
     assert!(!ids(&f.open_acceptances).contains(&"directpromptinjection"));
     assert_eq!(f.open_acceptances.len(), scope - 1);
 
@@ -335,7 +348,7 @@ fn dashboard_figures_for_the_fixture() {
         .iter()
         .position(|g| g.controls.iter().any(|&k| c.controls[k].id == "RATELIMIT"))
         .expect("a guideline maps RATELIMIT");
-    let g = f.guidelines[design];
+    let g = &f.guidelines[design];
     assert_eq!(g.guideline, design);
     assert!(g.implemented >= 1 && g.implemented <= g.total);
     let education = c
@@ -348,9 +361,38 @@ fn dashboard_figures_for_the_fixture() {
                 .eq(["SECEDUCATE"])
         })
         .expect("a guideline maps only SECEDUCATE");
-    let g = f.guidelines[education];
+    let g = &f.guidelines[education];
     assert_eq!((g.guideline, g.implemented, g.total), (education, 1, 1));
     assert_eq!(g.coverage, Coverage::Fully);
+
+    // Only controls selected for the profile and not marked not applicable
+    // count, and the drill-down names the rest with the reason.
+    let inputs = c
+        .guidelines
+        .iter()
+        .position(|g| {
+            g.controls
+                .iter()
+                .any(|&k| c.controls[k].id == "PROMPTINPUTVALIDATION")
+        })
+        .expect("a guideline maps PROMPTINPUTVALIDATION");
+    let g = &f.guidelines[inputs];
+    let name = |k: &usize| c.controls[*k].id;
+    assert!(!g
+        .counted
+        .iter()
+        .map(name)
+        .any(|id| id == "PROMPTINPUTVALIDATION"));
+    assert!(g
+        .left_out
+        .iter()
+        .any(|(k, why)| name(k) == "PROMPTINPUTVALIDATION" && *why == "marked not applicable"));
+    assert_eq!(g.total, g.counted.len());
+    for (k, why) in &g.left_out {
+        if *why == "not selected for this profile" {
+            assert!(!sel.controls.iter().any(|s| s.control == *k), "{}", name(k));
+        }
+    }
 }
 
 #[test]
@@ -373,7 +415,7 @@ fn a_guideline_mapped_to_part_of_a_control_is_partly_covered_at_most() {
             .iter()
             .position(|g| g.text == text)
             .expect("a guideline");
-        f.guidelines[i]
+        f.guidelines[i].clone()
     };
     // "Part of #DEVPROGRAM": its only control is implemented, yet partly.
     for text in [

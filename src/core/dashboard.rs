@@ -89,6 +89,9 @@ pub struct Figures {
     /// In-scope threats whose review date is today or past, or whose review
     /// text is not a date (see [`review_due`]).
     pub reviews_due: Vec<usize>,
+    /// Selected controls not yet implemented whose due date has passed, or
+    /// whose due date is not a date (indices into the catalog's controls).
+    pub overdue_controls: Vec<usize>,
     /// For each UK/US guideline, in catalog order: how far it is covered.
     pub guidelines: Vec<GuidelineFigure>,
 }
@@ -96,6 +99,8 @@ pub struct Figures {
 /// How far the implemented controls cover a guideline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Coverage {
+    /// No mapped control is selected for this profile and applicable.
+    NothingApplies,
     None,
     Partly,
     Fully,
@@ -105,7 +110,9 @@ impl Coverage {
     /// A guideline the source maps to only part of a control (`partial`) is
     /// partly covered at most, even with every mapped control implemented.
     pub fn of(implemented: usize, total: usize, partial: bool) -> Coverage {
-        if implemented == 0 {
+        if total == 0 {
+            Coverage::NothingApplies
+        } else if implemented == 0 {
             Coverage::None
         } else if implemented == total && !partial {
             Coverage::Fully
@@ -116,6 +123,7 @@ impl Coverage {
 
     pub fn label(self) -> &'static str {
         match self {
+            Coverage::NothingApplies => "no mapped control applies",
             Coverage::None => "not covered",
             Coverage::Partly => "partly covered",
             Coverage::Fully => "fully covered",
@@ -123,14 +131,21 @@ impl Coverage {
     }
 }
 
-/// One guideline's coverage: implemented mapped controls, of all mapped.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// One guideline's coverage: implemented controls, of the mapped controls
+/// that count for this assessment.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GuidelineFigure {
     /// Index into the catalog's guidelines.
     pub guideline: usize,
     pub implemented: usize,
+    /// How many count: `counted.len()`.
     pub total: usize,
     pub coverage: Coverage,
+    /// The mapped controls that count: selected for this profile and not
+    /// marked not applicable (indices into the catalog's controls).
+    pub counted: Vec<usize>,
+    /// The mapped controls left out of the count, and why.
+    pub left_out: Vec<(usize, &'static str)>,
 }
 
 /// In-scope threats, in catalog order.
@@ -194,6 +209,18 @@ pub fn review_due(review: &str, today: Option<Date>) -> bool {
     }
     match (Date::parse(review), today) {
         (Some(review), Some(today)) => review <= today,
+        _ => true,
+    }
+}
+
+/// Whether a control due on `due` is overdue by `today`: due before today.
+/// Like [`review_due`], a due date that is set but not a date counts.
+pub fn overdue(due: &str, today: Option<Date>) -> bool {
+    if due.is_empty() {
+        return false;
+    }
+    match (Date::parse(due), today) {
+        (Some(due), Some(today)) => due < today,
         _ => true,
     }
 }
@@ -296,13 +323,37 @@ pub fn figures(a: &Assessment, today: &str) -> Figures {
                 .is_some_and(|x| review_due(&x.review, today))
         })
         .collect();
+    let overdue_controls = selection
+        .controls
+        .iter()
+        .map(|c| c.control)
+        .filter(|&c| {
+            let id = catalog.controls[c].id;
+            let done = matches!(
+                control_status(a, id),
+                ControlStatus::Implemented | ControlStatus::NotApplicable
+            );
+            !done && a.controls.get(id).is_some_and(|p| overdue(&p.due, today))
+        })
+        .collect();
     let guidelines = catalog
         .guidelines
         .iter()
         .enumerate()
         .map(|(i, g)| {
-            let implemented = g
-                .controls
+            let mut counted = Vec::new();
+            let mut left_out = Vec::new();
+            for &c in g.controls {
+                let status = control_status(a, catalog.controls[c].id);
+                if !selection.controls.iter().any(|s| s.control == c) {
+                    left_out.push((c, "not selected for this profile"));
+                } else if status == ControlStatus::NotApplicable {
+                    left_out.push((c, "marked not applicable"));
+                } else {
+                    counted.push(c);
+                }
+            }
+            let implemented = counted
                 .iter()
                 .filter(|&&c| {
                     control_status(a, catalog.controls[c].id) == ControlStatus::Implemented
@@ -311,8 +362,10 @@ pub fn figures(a: &Assessment, today: &str) -> Figures {
             GuidelineFigure {
                 guideline: i,
                 implemented,
-                total: g.controls.len(),
-                coverage: Coverage::of(implemented, g.controls.len(), g.partial),
+                total: counted.len(),
+                coverage: Coverage::of(implemented, counted.len(), g.partial),
+                counted,
+                left_out,
             }
         })
         .collect();
@@ -324,6 +377,7 @@ pub fn figures(a: &Assessment, today: &str) -> Figures {
         open_verifications,
         open_acceptances,
         reviews_due,
+        overdue_controls,
         guidelines,
     }
 }

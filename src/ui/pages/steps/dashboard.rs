@@ -2,7 +2,7 @@
 //! further.
 
 use crate::core::assessment::{ControlStatus, Party};
-use crate::core::dashboard::{figures, Coverage, Figures, Step};
+use crate::core::dashboard::{control_status, figures, Coverage, Figures, Step};
 use crate::core::route::Route;
 use crate::ui::router::href;
 use crate::ui::state::use_assess;
@@ -209,6 +209,58 @@ fn ThreatBlock(
     }
 }
 
+/// Selected controls past their due date and not yet implemented.
+#[component]
+fn OverdueBlock(figs: Memo<Figures>) -> impl IntoView {
+    let assess = use_assess();
+    let catalog = assess.catalog;
+    let overdue = Memo::new(move |_| {
+        figs.with(|f| {
+            assess.assessment.with(|a| {
+                f.overdue_controls
+                    .iter()
+                    .map(|&c| {
+                        let id = catalog.controls[c].id;
+                        let plan = a.controls.get(id).cloned().unwrap_or_default();
+                        (c, plan.due, plan.owner, plan.status.label())
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    view! {
+        <section class="panel dash-block" aria-labelledby="dash-overdue">
+            <h2 id="dash-overdue">"Overdue controls"</h2>
+            <div data-testid="overdue-controls">
+                <Show
+                    when=move || !overdue.with(Vec::is_empty)
+                    fallback=|| view! { <p class="empty">"No control is past its due date."</p> }
+                >
+                    <ul class="plain overdue">
+                        {move || {
+                            overdue
+                                .get()
+                                .into_iter()
+                                .map(|(c, due, owner, status)| {
+                                    let control = &catalog.controls[c];
+                                    let owner = (!owner.is_empty()).then(|| format!(" · {owner}"));
+                                    view! {
+                                        <li data-testid=format!("overdue-{}", control.id)>
+                                            <a href=href(&Route::Control(control.id.into()))><code>{control.id}</code></a>
+                                            " " {control.name}
+                                            <span class="muted">" · due " {due} " · " {status} {owner}</span>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ul>
+                </Show>
+            </div>
+        </section>
+    }
+}
+
 #[component]
 fn ReviewsBlock(figs: Memo<Figures>) -> impl IntoView {
     let assess = use_assess();
@@ -262,13 +314,15 @@ fn ReviewsBlock(figs: Memo<Figures>) -> impl IntoView {
 
 #[component]
 fn GuidelinesBlock(figs: Memo<Figures>) -> impl IntoView {
-    let catalog = use_assess().catalog;
+    let assess = use_assess();
+    let catalog = assess.catalog;
+    let assess_status = move |id: &str| assess.assessment.with(|a| control_status(a, id).label());
     let rows = catalog
         .guidelines
         .iter()
         .enumerate()
         .map(|(index, g)| {
-            let figure = move || figs.with(|f| f.guidelines.iter().find(|x| x.guideline == index).copied());
+            let figure = move || figs.with(|f| f.guidelines.iter().find(|x| x.guideline == index).cloned());
             let counts = move || figure().map_or((0, 0), |x| (x.implemented, x.total));
             let coverage = move || figure().map_or(Coverage::None, |x| x.coverage);
             view! {
@@ -282,7 +336,20 @@ fn GuidelinesBlock(figs: Memo<Figures>) -> impl IntoView {
                         })}
                     </td>
                     <td class="gcount" class:complete=move || coverage() == Coverage::Fully>
-                        {move || { let (d, t) = counts(); format!("{d} of {t}, {}", coverage().label()) }}
+                        <details data-testid=format!("guideline-{index}-detail")>
+                            <summary>{move || { let (d, t) = counts(); format!("{d} of {t}, {}", coverage().label()) }}</summary>
+                            {move || figure().map(|x| {
+                                let counted = x.counted.iter().map(|&c| {
+                                    let control = &catalog.controls[c];
+                                    let status = assess_status(control.id);
+                                    view! { <li><code>{control.id}</code> " " {status}</li> }
+                                }).collect_view();
+                                let left = x.left_out.iter().map(|&(c, why)| {
+                                    view! { <li class="muted"><code>{catalog.controls[c].id}</code> " not counted: " {why}</li> }
+                                }).collect_view();
+                                view! { <ul class="plain">{counted}{left}</ul> }
+                            })}
+                        </details>
                     </td>
                 </tr>
             }
@@ -328,12 +395,13 @@ pub fn DashboardStep() -> impl IntoView {
             </section>
             <div class="dash-grid">
                 <ProgressBlock figs />
+                <OverdueBlock figs />
                 <ControlsChart figs />
                 <PartyBlock figs />
                 <ThreatBlock
                     title="Open verifications"
                     testid="open-verifications"
-                    empty="Nothing to verify: every provider's assurance is settled, or no threat is theirs."
+                    empty="Nothing to verify: every provider's assurance is verified, or no threat is theirs."
                     threats=open_verifications
                 />
                 <ThreatBlock
