@@ -189,7 +189,7 @@ pub fn render(r: &Report) -> String {
     for g in &r.guidelines {
         let _ = writeln!(
             w,
-            "- {}: {}: {} of {} mapped controls implemented, {}{}",
+            "- {}: {}: {} of {} mapped controls that apply implemented, {}{}",
             g.section,
             g.text,
             g.implemented,
