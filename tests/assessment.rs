@@ -326,6 +326,33 @@ fn dashboard_figures_for_the_fixture() {
     let g = figures(&unobtainable, "2026-11-25");
     assert!(ids(&g.open_verifications).contains(&"indirectpromptinjection"));
     assert_eq!(ids(&f.reviews_due), ["directpromptinjection"]);
+    // A residual risk above the inherent one asks for a rationale.
+    assert!(f.unexplained_residuals.is_empty());
+    let mut raised = a.clone();
+    let r = raised
+        .risk
+        .get_mut("directpromptinjection")
+        .expect("scored");
+    r.residual = r.inherent;
+    r.residual.impact = Some(5);
+    assert!(r.residual_above_inherent());
+    raised
+        .acceptance
+        .get_mut("directpromptinjection")
+        .expect("decided")
+        .rationale
+        .clear();
+    let g = figures(&raised, "2026-11-25");
+    assert_eq!(ids(&g.unexplained_residuals), ["directpromptinjection"]);
+    raised
+        .acceptance
+        .get_mut("directpromptinjection")
+        .expect("decided")
+        .rationale = "A new attack path raised the impact.".into();
+    assert!(figures(&raised, "2026-11-25")
+        .unexplained_residuals
+        .is_empty());
+
     // MONITORUSE is planned, due 2026-12-31: overdue from 2027-01-01 on.
     assert!(f.overdue_controls.is_empty());
     let later = figures(&a, "2027-01-01");
@@ -442,7 +469,7 @@ fn a_guideline_mapped_to_part_of_a_control_is_partly_covered_at_most() {
     let report = aixa::core::report::markdown::markdown(&a, "2026-01-01");
     assert!(
         report.contains(
-            "Manage your technical debt: 1 of 1 mapped controls implemented, partly covered"
+            "Manage your technical debt: 1 of 1 mapped controls that apply implemented, partly covered"
         ),
         "{report}"
     );

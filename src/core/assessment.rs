@@ -266,6 +266,15 @@ impl RiskScore {
     pub fn is_complete(&self) -> bool {
         self.inherent.level().is_some() && self.residual.level().is_some()
     }
+
+    /// Residual risk above the inherent one: controls do not raise a risk,
+    /// so either a score is wrong or something needs explaining.
+    pub fn residual_above_inherent(&self) -> bool {
+        matches!(
+            (self.inherent.level(), self.residual.level()),
+            (Some(inherent), Some(residual)) if residual > inherent
+        )
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -89,6 +89,9 @@ pub struct Figures {
     /// In-scope threats whose review date is today or past, or whose review
     /// text is not a date (see [`review_due`]).
     pub reviews_due: Vec<usize>,
+    /// In-scope threats scored with a residual risk above the inherent one
+    /// and no acceptance rationale that explains it.
+    pub unexplained_residuals: Vec<usize>,
     /// Selected controls not yet implemented whose due date has passed, or
     /// whose due date is not a date (indices into the catalog's controls).
     pub overdue_controls: Vec<usize>,
@@ -323,6 +326,17 @@ pub fn figures(a: &Assessment, today: &str) -> Figures {
                 .is_some_and(|x| review_due(&x.review, today))
         })
         .collect();
+    let unexplained_residuals = scope
+        .iter()
+        .copied()
+        .filter(|&t| {
+            let id = threat_id(t);
+            a.risk.get(id).is_some_and(|r| r.residual_above_inherent())
+                && a.acceptance
+                    .get(id)
+                    .is_none_or(|x| x.rationale.trim().is_empty())
+        })
+        .collect();
     let overdue_controls = selection
         .controls
         .iter()
@@ -377,6 +391,7 @@ pub fn figures(a: &Assessment, today: &str) -> Figures {
         open_verifications,
         open_acceptances,
         reviews_due,
+        unexplained_residuals,
         overdue_controls,
         guidelines,
     }
