@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 /// The schema this version writes. Older ones migrate on load.
-pub const SCHEMA: u64 = 2;
+pub const SCHEMA: u64 = 3;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -29,6 +29,11 @@ pub struct Assessment {
     /// ISO 8601 times, UTC.
     pub created: String,
     pub updated: String,
+    /// When this copy was made from a share link, a file or another
+    /// assessment (ISO 8601); empty for an original. `updated` stays the
+    /// record's own time of last change.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub copied: String,
     /// Counts saves, so that two tabs editing one assessment notice each
     /// other instead of silently overwriting.
     #[serde(default)]
@@ -378,6 +383,7 @@ impl Assessment {
             edition: Edition::of(catalog),
             created: now.to_string(),
             updated: now.to_string(),
+            copied: String::new(),
             revision: 0,
             answers: Answers::default(),
             overrides: BTreeMap::new(),
@@ -429,7 +435,8 @@ impl Assessment {
         let schema = value.get("schema").and_then(Value::as_u64);
         let value = match schema {
             Some(SCHEMA) => value,
-            Some(1) => migrate_1_to_2(value)?,
+            Some(2) => migrate_2_to_3(value),
+            Some(1) => migrate_2_to_3(migrate_1_to_2(value)?),
             Some(v) if v > SCHEMA => return Err(LoadError::NewerSchema(v)),
             _ => {
                 return Err(LoadError::UnknownSchema(
@@ -530,4 +537,14 @@ fn migrate_1_to_2(value: Value) -> Result<Value, LoadError> {
         "updated": "",
         "answers": answers,
     }))
+}
+
+/// Schema 3 adds `copied`, optional: a schema-2 assessment is an original
+/// and reads as it was. The version moves so that an older aixa, which
+/// refuses fields it does not know, says the file is newer instead.
+fn migrate_2_to_3(mut value: Value) -> Value {
+    if let Some(object) = value.as_object_mut() {
+        object.insert("schema".into(), Value::from(3u64));
+    }
+    value
 }

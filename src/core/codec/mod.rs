@@ -3,7 +3,7 @@
 //! The payload is base64url (no padding) of this byte layout:
 //!
 //! ```text
-//! byte 0        format version (bits 0–6, currently 1) | 0x80 when the body is raw-deflated
+//! byte 0        format version (bits 0–6, currently 2) | 0x80 when the body is raw-deflated
 //! byte 1        length of the edition id, 1–32
 //! bytes 2..     the edition id (UTF-8), e.g. "2024-01"
 //! the rest      the body, raw-deflated only when that makes it smaller
@@ -52,10 +52,13 @@
 //! `1 + 9·threat + f` is the threat's override rationale (f = 0), provider
 //! (1), verification note (2), link (3), date (4), acceptance approver (5),
 //! rationale (6), date (7), review (8); slot `1 + 9·threats + 4·control + f`
-//! is the control's rationale (0), notes (1), owner (2), due (3). Empty texts
-//! do not travel. The body must end there.
+//! is the control's rationale (0), notes (1), owner (2), due (3). From format
+//! 2 on, slot `1 + 9·threats + 4·controls` is the assessment's own time of
+//! last change (ISO 8601); format 1 has no such slot. Empty texts do not
+//! travel. The body must end there.
 //!
-//! The receiver makes a new assessment (new id, both times `now`) and runs
+//! The receiver makes a new assessment (a new id; the sender's time of last
+//! change, or none from format 1; `copied` at `now`; no creation time) and runs
 //! [`Assessment::validate`]. Decoding never panics and never trusts a claimed
 //! length: the payload is capped at [`MAX_LINK_CHARS`], the unpacked body at
 //! [`MAX_BODY_BYTES`], and every count and length is checked against the
@@ -79,7 +82,7 @@ use std::fmt;
 use write::write_body;
 
 /// The format this version writes; it reads this one and every older one.
-pub const FORMAT: u8 = 1;
+pub const FORMAT: u8 = 2;
 /// The longest link this version makes sense of; longer ones are refused
 /// before decoding, and a sharing UI should not offer them.
 pub const MAX_LINK_CHARS: usize = 8000;
@@ -221,11 +224,13 @@ pub fn decode(payload: &str, id: String, now: &str) -> Result<Assessment> {
     }
     let bytes = from_base64url(payload)?;
     let (&head, rest) = bytes.split_first().ok_or(DecodeError::Truncated)?;
-    match head & VERSION_MASK {
+    // Every format this version wrote stays readable: links already shared
+    // keep opening.
+    let version = match head & VERSION_MASK {
         0 => return Err(DecodeError::NotALink),
         v if v > FORMAT => return Err(DecodeError::NewerVersion(v)),
-        _ => {}
-    }
+        v => v,
+    };
     let (&len, rest) = rest.split_first().ok_or(DecodeError::Truncated)?;
     let len = usize::from(len);
     if len == 0 || len > MAX_EDITION_BYTES {
@@ -245,8 +250,13 @@ pub fn decode(payload: &str, id: String, now: &str) -> Result<Assessment> {
     if body.len() > MAX_BODY_BYTES {
         return Err(DecodeError::TooLarge);
     }
-    let d = read_body(catalog, body)?;
-    let mut a = Assessment::new(catalog, id, d.name, now);
+    let d = read_body(catalog, body, version)?;
+    // The copy keeps the sender's time of last change (unknown in format-1
+    // links, which lack it) and records its own time apart; the link never
+    // carries when the assessment was created.
+    let mut a = Assessment::new(catalog, id, d.name, "");
+    a.updated = d.updated;
+    a.copied = now.to_string();
     a.answers = d.answers;
     let threat_ids = || catalog.threats.iter().map(|t| t.id);
     a.overrides = keyed_by(threat_ids(), d.overrides);

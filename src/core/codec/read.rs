@@ -18,6 +18,8 @@ use crate::core::date::Date;
 #[derive(Default)]
 pub(super) struct Decoded {
     pub(super) name: String,
+    /// The sender's time of last change (format 2 on); empty when unknown.
+    pub(super) updated: String,
     pub(super) answers: Answers,
     pub(super) overrides: Vec<Option<Override>>,
     pub(super) responsibility: Vec<Option<Responsibility>>,
@@ -27,7 +29,8 @@ pub(super) struct Decoded {
     pub(super) controls: Vec<Option<ControlPlan>>,
 }
 
-pub(super) fn read_body(catalog: &Catalog, body: &[u8]) -> Result<Decoded> {
+/// `version` is the link's format: 2 adds the time of last change.
+pub(super) fn read_body(catalog: &Catalog, body: &[u8], version: u8) -> Result<Decoded> {
     let mut r = Reader::new(body);
     let threats = catalog.threats.len();
     let mut d = Decoded {
@@ -169,7 +172,7 @@ pub(super) fn read_body(catalog: &Catalog, body: &[u8]) -> Result<Decoded> {
         let text = std::str::from_utf8(bytes)
             .map_err(|_| DecodeError::Malformed("a text is not UTF-8"))?;
         let slot = usize::try_from(slot).map_err(|_| DecodeError::OutsideCatalog)?;
-        let field = text_field(&mut d, catalog, slot)?;
+        let field = text_field(&mut d, catalog, slot, version)?;
         if !field.is_empty() {
             return Err(DecodeError::Malformed("a date is given twice"));
         }
@@ -178,11 +181,23 @@ pub(super) fn read_body(catalog: &Catalog, body: &[u8]) -> Result<Decoded> {
     if r.remaining() != 0 {
         return Err(DecodeError::Malformed("it has data past its end"));
     }
+    // A time of last change is shown as the record's own: it must be one.
+    let is_time = d.updated.get(..10).and_then(Date::parse).is_some() && d.updated.len() <= 40;
+    if !d.updated.is_empty() && !is_time {
+        return Err(DecodeError::Malformed(
+            "its time of last change is not a time",
+        ));
+    }
     Ok(d)
 }
 
 /// The string a text slot fills.
-fn text_field<'d>(d: &'d mut Decoded, catalog: &Catalog, slot: usize) -> Result<&'d mut String> {
+fn text_field<'d>(
+    d: &'d mut Decoded,
+    catalog: &Catalog,
+    slot: usize,
+    version: u8,
+) -> Result<&'d mut String> {
     let missing = DecodeError::Malformed("it holds a text for an entry it lacks");
     let Some(s) = slot.checked_sub(1) else {
         return Ok(&mut d.name);
@@ -205,7 +220,11 @@ fn text_field<'d>(d: &'d mut Decoded, catalog: &Catalog, slot: usize) -> Result<
         return field.ok_or(missing);
     }
     let s = s - threat_slots;
-    if s >= catalog.controls.len() * CONTROL_TEXTS {
+    let control_slots = catalog.controls.len() * CONTROL_TEXTS;
+    if s == control_slots && version >= 2 {
+        return Ok(&mut d.updated);
+    }
+    if s >= control_slots {
         return Err(DecodeError::OutsideCatalog);
     }
     let (c, f) = (s / CONTROL_TEXTS, s % CONTROL_TEXTS);

@@ -114,7 +114,13 @@ pub(super) fn write_body(a: &Assessment, catalog: &Catalog) -> Vec<u8> {
         out.text(control_slot(c, C_OWNER), &p.owner);
     }
 
+    // Format 2: the assessment's own time of last change, in the slot after
+    // the last control's.
     let mut w = out.w;
+    texts.push((
+        1 + threats * THREAT_TEXTS + catalog.controls.len() * CONTROL_TEXTS,
+        &a.updated,
+    ));
     texts.retain(|(_, s)| !s.is_empty());
     texts.sort_unstable_by_key(|(slot, _)| *slot);
     w.align();
