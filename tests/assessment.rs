@@ -424,3 +424,55 @@ fn the_json_schema_file_describes_the_format() {
         Decision::ALL.map(|p| p.as_str().to_string())
     );
 }
+
+#[test]
+fn overall_progress_is_decided_items_of_all_items_rounded_down() {
+    use aixa::core::dashboard::{Figures, Progress};
+    let of = |progress: Vec<Progress>| Figures {
+        progress,
+        controls_by_status: vec![],
+        threats_by_party: vec![],
+        open_verifications: vec![],
+        open_acceptances: vec![],
+        reviews_due: vec![],
+        guidelines: vec![],
+    };
+    let p = |step, done, total| Progress { step, done, total };
+    assert_eq!(
+        of(vec![p(Step::Profile, 2, 3), p(Step::Risk, 0, 3)]).overall(),
+        33
+    );
+    assert_eq!(
+        of(vec![p(Step::Profile, 3, 3), p(Step::Risk, 1, 1)]).overall(),
+        100
+    );
+    assert_eq!(of(vec![p(Step::Profile, 0, 0)]).overall(), 0);
+    assert_eq!(of(vec![]).overall(), 0);
+}
+
+#[test]
+fn the_fixture_is_partly_decided_overall() {
+    let a = Assessment::from_json(&fixture("assessment-rag-llm.json")).expect("valid");
+    let f = figures(&a, "2026-11-25");
+    let (done, total) = f
+        .progress
+        .iter()
+        .fold((0, 0), |(d, t), p| (d + p.done, t + p.total));
+    assert!(done > 0 && done < total);
+    assert_eq!(f.overall(), done * 100 / total);
+}
+
+#[test]
+fn a_copy_as_new_has_its_own_id_and_times_and_everything_else() {
+    let a = Assessment::from_json(&fixture("assessment-rag-llm.json")).expect("valid");
+    let now = "2030-01-01T00:00:00.000Z";
+    let copy = a.copy_as_new("fresh".into(), now);
+    assert_eq!(copy.id, "fresh");
+    assert_eq!((copy.created.as_str(), copy.updated.as_str()), (now, now));
+    assert_ne!(a.created, now);
+    let mut back = copy.clone();
+    back.id.clone_from(&a.id);
+    back.created.clone_from(&a.created);
+    back.updated.clone_from(&a.updated);
+    assert_eq!(back, a);
+}

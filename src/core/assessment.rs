@@ -380,6 +380,19 @@ impl Assessment {
         }
     }
 
+    /// This assessment as a new one of its own: id `id`, created and
+    /// updated `now`, everything else as it is. Duplicating, importing and
+    /// saving a shared link all make their copy this way, so a copy never
+    /// keeps the times (or the id) of what it came from.
+    pub fn copy_as_new(&self, id: String, now: &str) -> Assessment {
+        Assessment {
+            id,
+            created: now.to_string(),
+            updated: now.to_string(),
+            ..self.clone()
+        }
+    }
+
     /// The embedded catalog of this assessment's own edition.
     pub fn catalog(&self) -> &'static Catalog {
         self.edition.catalog()

@@ -93,6 +93,18 @@ pub struct Figures {
     pub guidelines: Vec<GuidelineFigure>,
 }
 
+impl Figures {
+    /// Overall progress: the decided items of every step, in percent of all
+    /// items, rounded down; 0 while there is nothing to decide.
+    pub fn overall(&self) -> usize {
+        let (done, total) = self
+            .progress
+            .iter()
+            .fold((0, 0), |(d, t), p| (d + p.done, t + p.total));
+        (done * 100).checked_div(total).unwrap_or(0)
+    }
+}
+
 /// How far the implemented controls cover a guideline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Coverage {

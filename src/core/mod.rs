@@ -19,4 +19,5 @@ pub mod search;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;
 pub mod synthetic;
+pub mod time;
 pub mod vocab;

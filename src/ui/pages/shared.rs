@@ -27,10 +27,7 @@ pub fn SharedPage(payload: String) -> impl IntoView {
         Ok(a) => {
             let copy = a.clone();
             let save = move |_| {
-                let mut c = copy.clone();
-                c.id = storage::new_id();
-                c.created = storage::now_iso();
-                c.updated = c.created.clone();
+                let c = copy.copy_as_new(storage::new_id(), &storage::now_iso());
                 let id = c.id.clone();
                 store.insert(c);
                 router.go(&Route::Step { id, step: Step::Profile });
