@@ -1,63 +1,13 @@
 //! The catalog browser: instant search and filters over threats and controls.
 
-use crate::core::catalog::Catalog;
+use crate::core::filter::{filter, Filters};
 use crate::core::route::Route;
-use crate::core::search::{search, Item};
 use crate::core::vocab as values;
 use crate::ui::components::chips::{control_type_label, kinds_label, label_of, KindMarks};
 use crate::ui::components::edition::EditionLine;
 use crate::ui::router::href;
 use crate::ui::state::use_current;
 use leptos::prelude::*;
-
-/// Threats and controls that pass the query and the filters, in rank order.
-fn results(
-    catalog: &'static Catalog,
-    query: &str,
-    lifecycle: &str,
-    surface: &str,
-    asset: &str,
-    kind: &str,
-) -> (Vec<usize>, Vec<usize>) {
-    let items: Vec<Item> = if query.trim().is_empty() {
-        (0..catalog.threats.len())
-            .map(Item::Threat)
-            .chain((0..catalog.controls.len()).map(Item::Control))
-            .collect()
-    } else {
-        search(catalog, query).into_iter().map(|h| h.item).collect()
-    };
-    let threat_ok = |i: usize| {
-        let t = &catalog.threats[i];
-        (lifecycle.is_empty() || t.lifecycle == lifecycle)
-            && (surface.is_empty() || t.attack_surface.contains(&surface))
-            && (asset.is_empty() || t.asset == asset)
-    };
-    let mut threats = Vec::new();
-    let mut controls = Vec::new();
-    for item in items {
-        match item {
-            Item::Threat(i) if kind.is_empty() && threat_ok(i) => threats.push(i),
-            Item::Threat(_) => {}
-            Item::Control(i) => {
-                let c = &catalog.controls[i];
-                let by_threat = surface.is_empty() && asset.is_empty()
-                    || catalog
-                        .threats
-                        .iter()
-                        .enumerate()
-                        .any(|(ti, t)| t.controls.contains(&i) && threat_ok(ti));
-                if (lifecycle.is_empty() || c.lifecycle == lifecycle || c.lifecycle == "both")
-                    && (kind.is_empty() || c.kinds.contains(&kind))
-                    && by_threat
-                {
-                    controls.push(i);
-                }
-            }
-        }
-    }
-    (threats, controls)
-}
 
 #[component]
 fn Filter(
@@ -106,14 +56,15 @@ pub fn CatalogPage(query: String) -> impl IntoView {
     });
 
     let found = Memo::new(move |_| {
-        results(
-            catalog,
-            &query.get(),
-            &lifecycle.get(),
-            &surface.get(),
-            &asset.get(),
-            &kind.get(),
-        )
+        let (lifecycle, surface, asset, kind) =
+            (lifecycle.read(), surface.read(), asset.read(), kind.read());
+        let filters = Filters {
+            lifecycle: &lifecycle,
+            surface: &surface,
+            asset: &asset,
+            kind: &kind,
+        };
+        query.with(|q| filter(catalog, q, &filters))
     });
 
     let threat_rows = move || {

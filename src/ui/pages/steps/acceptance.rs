@@ -2,10 +2,10 @@
 //! risk left after controls is accepted, by whom, when, why, and when to look
 //! again.
 
-use super::risk::{band, level_text};
 use super::OpenThreats;
 use crate::core::assessment::{Acceptance, Decision};
 use crate::core::dashboard::{in_scope, open_acceptances};
+use crate::core::risk::{band, level_text};
 use crate::core::route::Route;
 use crate::ui::router::href;
 use crate::ui::state::{use_assess, Assess};

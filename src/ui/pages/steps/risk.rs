@@ -4,32 +4,11 @@
 
 use crate::core::assessment::{RiskScore, Score};
 use crate::core::dashboard::in_scope;
+use crate::core::risk::{band, by_band, grid_of, level_text, BANDS};
 use crate::core::route::Route;
 use crate::ui::router::href;
 use crate::ui::state::use_assess;
 use leptos::prelude::*;
-
-/// A risk level's band: its CSS class suffix and its word.
-pub(super) fn band(level: u8) -> (&'static str, &'static str) {
-    match level {
-        0..=4 => ("low", "Low"),
-        5..=9 => ("medium", "Medium"),
-        10..=16 => ("high", "High"),
-        _ => ("critical", "Critical"),
-    }
-}
-
-/// "12 (high)", for a level.
-pub(super) fn level_text(level: u8) -> String {
-    format!("{level} ({})", band(level).1.to_ascii_lowercase())
-}
-
-const BANDS: [(&str, &str); 4] = [
-    ("low", "Low: 1 to 4"),
-    ("medium", "Medium: 5 to 9"),
-    ("high", "High: 10 to 16"),
-    ("critical", "Critical: 20 to 25"),
-];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Side {
@@ -120,19 +99,6 @@ impl Axis {
             .copied()
             .unwrap_or("")
     }
-}
-
-/// Counts of scored threats by (likelihood, impact), both 1-based less one.
-type Grid = [[usize; 5]; 5];
-
-fn grid_of(scores: &[Score]) -> Grid {
-    let mut grid = [[0; 5]; 5];
-    for s in scores {
-        if let (Some(l @ 1..=5), Some(i @ 1..=5)) = (s.likelihood, s.impact) {
-            grid[usize::from(l - 1)][usize::from(i - 1)] += 1;
-        }
-    }
-    grid
 }
 
 fn threats_word(n: usize) -> &'static str {
@@ -262,15 +228,7 @@ pub(crate) fn HeatMap(side: Side, threats: Memo<Vec<usize>>) -> impl IntoView {
     const WIDTH: usize = LEFT + 5 * CELL + 6;
     const HEIGHT: usize = TOP + 5 * CELL + 42;
     let summary = move || {
-        let g = grid.get();
-        let mut by_band = [0usize; 4];
-        for l in 1..=5u8 {
-            for i in 1..=5u8 {
-                let n = g[usize::from(l - 1)][usize::from(i - 1)];
-                let k = BANDS.iter().position(|b| b.0 == band(l * i).0).unwrap_or(0);
-                by_band[k] += n;
-            }
-        }
+        let by_band = grid.with(by_band);
         let scored: usize = by_band.iter().sum();
         let total = threats.with(Vec::len);
         format!(
