@@ -5,6 +5,7 @@ use crate::core::route::Route;
 use crate::core::vocab as values;
 use crate::ui::components::chips::{control_type_label, kinds_label, label_of, KindMarks};
 use crate::ui::components::edition::EditionLine;
+use crate::ui::components::threat_link::ThreatLink;
 use crate::ui::router::href;
 use crate::ui::state::use_current;
 use leptos::prelude::*;
@@ -75,9 +76,7 @@ pub fn CatalogPage(query: String) -> impl IntoView {
                     let t = &catalog.threats[i];
                     view! {
                         <li data-testid=format!("result-threat-{}", t.id)>
-                            <a href=href(&Route::Threat(t.id.into()))>
-                                <span class="sec">{t.section}</span> " " {t.name}
-                            </a>
+                            <ThreatLink threat=t />
                             <span class="muted">" · " {label_of(t.asset)} ", " {label_of(t.property)}</span>
                         </li>
                     }

@@ -6,8 +6,7 @@ use super::OpenThreats;
 use crate::core::assessment::{Acceptance, Decision};
 use crate::core::dashboard::{in_scope, open_acceptances};
 use crate::core::risk::{band, level_text};
-use crate::core::route::Route;
-use crate::ui::router::href;
+use crate::ui::components::threat_link::ThreatLink;
 use crate::ui::state::{use_assess, Assess};
 use leptos::prelude::*;
 
@@ -130,7 +129,7 @@ fn AcceptanceRow(threat: usize) -> impl IntoView {
     view! {
         <li class="row-card" data-testid=format!("acc-{id}") data-decision=move || decision().as_str()>
             <div class="row-head">
-                <a href=href(&Route::Threat(id.into()))><span class="sec">{t.section}</span> " " {t.name}</a>
+                <ThreatLink threat=t />
                 <span class="residual" data-testid=format!("acc-residual-{id}")>
                     {move || match residual() {
                         Some(l) => view! {

@@ -4,6 +4,7 @@
 use crate::core::assessment::{ControlStatus, Party};
 use crate::core::dashboard::{figures, Coverage, Figures, Step};
 use crate::core::route::Route;
+use crate::ui::components::threat_link::ThreatLink;
 use crate::ui::router::href;
 use crate::ui::state::use_assess;
 use crate::ui::storage::today;
@@ -194,9 +195,7 @@ fn ThreatBlock(
                                     let th = &catalog.threats[t];
                                     view! {
                                         <li>
-                                            <a href=href(&Route::Threat(th.id.into()))>
-                                                <span class="sec">{th.section}</span> " " {th.name}
-                                            </a>
+                                            <ThreatLink threat=th />
                                         </li>
                                     }
                                 })
@@ -244,9 +243,7 @@ fn ReviewsBlock(figs: Memo<Figures>) -> impl IntoView {
                                     let th = &catalog.threats[t];
                                     view! {
                                         <li>
-                                            <a href=href(&Route::Threat(th.id.into()))>
-                                                <span class="sec">{th.section}</span> " " {th.name}
-                                            </a>
+                                            <ThreatLink threat=th />
                                             <span class="muted">" · due " {date} " · " {decision}</span>
                                         </li>
                                     }

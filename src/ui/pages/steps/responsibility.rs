@@ -4,8 +4,7 @@
 use crate::core::assessment::{Party, Responsibility};
 use crate::core::dashboard::in_scope;
 use crate::core::responsibility::default_for;
-use crate::core::route::Route;
-use crate::ui::router::href;
+use crate::ui::components::threat_link::ThreatLink;
 use crate::ui::state::use_assess;
 use leptos::prelude::*;
 
@@ -60,7 +59,7 @@ fn ResponsibilityRow(threat: usize) -> impl IntoView {
     view! {
         <li class="row-card" data-testid=format!("resp-{id}") data-party=move || current().party.as_str()>
             <div class="row-head">
-                <a href=href(&Route::Threat(id.into()))><span class="sec">{t.section}</span> " " {t.name}</a>
+                <ThreatLink threat=t />
             </div>
             <p class="muted default-why">
                 {move || if chosen.get().is_some() { "Default was: " } else { "Default: " }}

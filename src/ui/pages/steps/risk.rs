@@ -5,8 +5,7 @@
 use crate::core::assessment::{RiskScore, Score};
 use crate::core::dashboard::in_scope;
 use crate::core::risk::{band, by_band, grid_of, level_text, BANDS};
-use crate::core::route::Route;
-use crate::ui::router::href;
+use crate::ui::components::threat_link::ThreatLink;
 use crate::ui::state::use_assess;
 use leptos::prelude::*;
 
@@ -194,7 +193,7 @@ fn RiskRow(threat: usize) -> impl IntoView {
     view! {
         <li class="row-card" data-testid=format!("risk-{id}")>
             <div class="row-head">
-                <a href=href(&Route::Threat(id.into()))><span class="sec">{t.section}</span> " " {t.name}</a>
+                <ThreatLink threat=t />
             </div>
             <div class="score-sides">
                 <SideFields threat=id side=Side::Inherent score />

@@ -5,8 +5,7 @@ use super::OpenThreats;
 use crate::core::assessment::{Assurance, Verification};
 use crate::core::dashboard::{external, open_verifications};
 use crate::core::responsibility::in_force;
-use crate::core::route::Route;
-use crate::ui::router::href;
+use crate::ui::components::threat_link::ThreatLink;
 use crate::ui::state::use_assess;
 use leptos::prelude::*;
 
@@ -59,7 +58,7 @@ fn VerificationRow(threat: usize) -> impl IntoView {
     view! {
         <li class="row-card" data-testid=format!("ver-{id}") data-status=move || current.with(|v| v.status.as_str())>
             <div class="row-head">
-                <a href=href(&Route::Threat(id.into()))><span class="sec">{t.section}</span> " " {t.name}</a>
+                <ThreatLink threat=t />
                 <span class="muted">" · " {provider}</span>
             </div>
             <div class="fields">
