@@ -476,3 +476,20 @@ fn a_copy_as_new_has_its_own_id_and_times_and_everything_else() {
     back.updated.clone_from(&a.updated);
     assert_eq!(back, a);
 }
+
+#[test]
+fn each_step_is_headed_by_its_number_and_title() {
+    let headings: Vec<String> = Step::ALL.into_iter().map(Step::heading).collect();
+    assert_eq!(
+        headings,
+        [
+            "1. Your AI system",
+            "2. Arranging responsibility",
+            "3. Verifying external responsibilities",
+            "4. Control selection",
+            "5. Risk evaluation",
+            "6. Residual risk acceptance",
+            "7. Dashboard",
+        ]
+    );
+}

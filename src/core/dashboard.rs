@@ -56,6 +56,24 @@ impl Step {
         }
     }
 
+    /// The step's heading, as its page and the method name it.
+    pub fn title(self) -> &'static str {
+        match self {
+            Step::Profile => "Your AI system",
+            Step::Responsibility => "Arranging responsibility",
+            Step::Verification => "Verifying external responsibilities",
+            Step::Controls => "Control selection",
+            Step::Risk => "Risk evaluation",
+            Step::Acceptance => "Residual risk acceptance",
+            Step::Dashboard => "Dashboard",
+        }
+    }
+
+    /// "2. Arranging responsibility".
+    pub fn heading(self) -> String {
+        format!("{}. {}", self.number(), self.title())
+    }
+
     pub fn number(self) -> usize {
         Step::ALL.iter().position(|s| *s == self).unwrap_or(0) + 1
     }

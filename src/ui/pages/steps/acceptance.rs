@@ -3,8 +3,9 @@
 //! again.
 
 use super::OpenThreats;
+use super::StepHeader;
 use crate::core::assessment::{Acceptance, Decision};
-use crate::core::dashboard::{in_scope, open_acceptances};
+use crate::core::dashboard::{in_scope, open_acceptances, Step};
 use crate::core::risk::{band, level_text};
 use crate::ui::components::threat_link::ThreatLink;
 use crate::ui::state::{use_assess, Assess};
@@ -175,11 +176,10 @@ pub fn AcceptanceStep() -> impl IntoView {
     });
     view! {
         <section class="panel acceptance-step">
-            <h1>"6. Residual risk acceptance"</h1>
-            <p class="lede">
+            <StepHeader step=Step::Acceptance>
                 "For each threat in scope, decide whether the risk that remains after your controls "
                 "is acceptable. Note who decided, when and why, and when to look at it again."
-            </p>
+            </StepHeader>
             <Show when=move || threats.with(Vec::is_empty)>
                 <p class="empty">
                     "No threat is in scope, so there is nothing to accept. Step 1 decides which "

@@ -1,8 +1,9 @@
 //! Step 4, control selection: the controls the threats in scope call for,
 //! laid out as the navigator is, each with its status and plan.
 
+use super::StepHeader;
 use crate::core::assessment::{ControlPlan, ControlStatus};
-use crate::core::dashboard::{control_layout, control_status};
+use crate::core::dashboard::{control_layout, control_status, Step};
 use crate::ui::components::chips::ControlChip;
 use crate::ui::components::rationale::RationaleForm;
 use crate::ui::state::use_assess;
@@ -140,12 +141,11 @@ pub fn ControlsStep() -> impl IntoView {
     let total = move || assess.selection.with(|s| s.controls.len());
     view! {
         <section class="panel">
-            <h1>"4. Control selection"</h1>
-            <p class="lede">
+            <StepHeader step=Step::Controls>
                 "The general controls, the controls for each branch with a threat in scope, and each "
                 "threat's own controls, each listed once. Decide a status for each; \"not applicable\" "
                 "needs a reason."
-            </p>
+            </StepHeader>
             <div class="toolbar">
                 <label class="filter">
                     <span>"Show"</span>

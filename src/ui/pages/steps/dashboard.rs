@@ -1,6 +1,7 @@
 //! Step 7, the dashboard: where the assessment stands, for managing it
 //! further.
 
+use super::StepHeader;
 use crate::core::assessment::{ControlStatus, Party};
 use crate::core::dashboard::{figures, Coverage, Figures, Step};
 use crate::core::route::Route;
@@ -317,11 +318,10 @@ pub fn DashboardStep() -> impl IntoView {
     view! {
         <div class="dashboard-step">
             <section class="panel">
-                <h1>"7. Dashboard"</h1>
-                <p class="lede">
+                <StepHeader step=Step::Dashboard>
                     "Where this assessment stands: what is done, what is still open, and what is due "
                     "for another look. Come back here to keep it up to date."
-                </p>
+                </StepHeader>
             </section>
             <div class="dash-grid">
                 <ProgressBlock figs />

@@ -45,6 +45,21 @@ fn OpenThreats(
     }
 }
 
+/// A step's heading, numbered and worded by [`Step`], and the lede under it.
+#[component]
+fn StepHeader(
+    step: Step,
+    /// For a section that names itself by the heading (`aria-labelledby`).
+    #[prop(optional)]
+    id: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <h1 id=id>{step.heading()}</h1>
+        <p class="lede">{children()}</p>
+    }
+}
+
 #[component]
 fn StepNav(step: Step) -> impl IntoView {
     let assess = use_assess();

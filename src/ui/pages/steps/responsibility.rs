@@ -1,8 +1,9 @@
 //! Step 2, arranging responsibility: who handles each threat in scope. The
 //! default follows the seed, and the page says what it was and why.
 
+use super::StepHeader;
 use crate::core::assessment::{Party, Responsibility};
-use crate::core::dashboard::in_scope;
+use crate::core::dashboard::{in_scope, Step};
 use crate::core::responsibility::default_for;
 use crate::ui::components::threat_link::ThreatLink;
 use crate::ui::state::use_assess;
@@ -114,13 +115,12 @@ pub fn ResponsibilityStep() -> impl IntoView {
     };
     view! {
         <section class="panel">
-            <h1>"2. Arranging responsibility"</h1>
-            <p class="lede">
+            <StepHeader step=Step::Responsibility>
                 "Decide who handles each threat in scope: you, a provider, or both. The default "
                 "follows the Exchange: a threat in a component a provider hosts is shared with "
                 "that provider, and development-time threats belong to the model maker when you "
                 "don't train. A default counts as decided once you confirm it."
-            </p>
+            </StepHeader>
             <button type="button" class="primary" data-testid="confirm-defaults" on:click=confirm_all>
                 "Confirm every default"
             </button>

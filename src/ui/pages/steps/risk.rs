@@ -2,8 +2,9 @@
 //! before controls (inherent) and after them (residual), with a heat map of
 //! each.
 
+use super::StepHeader;
 use crate::core::assessment::{RiskScore, Score};
-use crate::core::dashboard::in_scope;
+use crate::core::dashboard::{in_scope, Step};
 use crate::core::risk::{band, by_band, grid_of, level_text, BANDS};
 use crate::ui::components::threat_link::ThreatLink;
 use crate::ui::state::use_assess;
@@ -336,14 +337,13 @@ pub fn RiskStep() -> impl IntoView {
     let threats = Memo::new(move |_| assess.selection.with(in_scope));
     view! {
         <section class="panel risk-step">
-            <h1>"5. Risk evaluation"</h1>
-            <p class="lede">
+            <StepHeader step=Step::Risk>
                 "Rate how likely each threat is and how much harm it would do, from 1 to 5: "
                 "first as things stand without controls (inherent), then with your controls in "
                 "place (residual). The level is likelihood times impact. The current AI Exchange "
                 "asks for this step; the January 2024 edition that aixa's catalog comes from had "
                 "none."
-            </p>
+            </StepHeader>
             <Show
                 when=move || !threats.with(Vec::is_empty)
                 fallback=|| view! {

@@ -2,8 +2,9 @@
 //! ours, what assurance the provider has given.
 
 use super::OpenThreats;
+use super::StepHeader;
 use crate::core::assessment::{Assurance, Verification};
-use crate::core::dashboard::{external, open_verifications};
+use crate::core::dashboard::{external, open_verifications, Step};
 use crate::core::responsibility::in_force;
 use crate::ui::components::threat_link::ThreatLink;
 use crate::ui::state::use_assess;
@@ -98,11 +99,10 @@ pub fn VerificationStep() -> impl IntoView {
     };
     view! {
         <section class="panel">
-            <h1>"3. Verifying external responsibilities"</h1>
-            <p class="lede">
+            <StepHeader step=Step::Verification>
                 "For each threat a provider handles, alone or with you, record what assurance you "
                 "have: whether you asked, what evidence came back, and when."
-            </p>
+            </StepHeader>
             <Show when=move || threats.with(Vec::is_empty)>
                 <p class="empty">
                     "Every threat in scope is yours alone, so there is nothing to verify. Step 2 "
