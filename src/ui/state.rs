@@ -37,6 +37,17 @@ impl Store {
     /// another tab has saved a newer revision meanwhile: then nothing is
     /// written and the user is asked.
     pub fn update(&self, id: &str, change: impl FnOnce(&mut Assessment)) {
+        let mut change = Some(change);
+        self.update_with(id, &mut |a| {
+            if let Some(change) = change.take() {
+                change(a);
+            }
+        });
+    }
+
+    // The body of `update` once, rather than once per caller's closure: there
+    // are dozens of callers, and each copy costs the wasm about a kilobyte.
+    fn update_with(&self, id: &str, change: &mut dyn FnMut(&mut Assessment)) {
         if self.conflict.with_untracked(Option::is_some) {
             return;
         }

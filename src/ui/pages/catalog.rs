@@ -4,6 +4,7 @@ use crate::core::filter::{filter, Filters};
 use crate::core::route::Route;
 use crate::core::vocab as values;
 use crate::ui::components::chips::{control_type_label, kinds_label, label_of, KindMarks};
+use crate::ui::components::choice::IndexSelect;
 use crate::ui::components::edition::EditionLine;
 use crate::ui::components::threat_link::ThreatLink;
 use crate::ui::router::href;
@@ -19,17 +20,22 @@ fn Filter(
     #[prop(optional)] labeller: Option<fn(&str) -> String>,
 ) -> impl IntoView {
     let name = move |o: &str| labeller.map_or_else(|| label_of(o), |f| f(o));
+    let choices = options.iter().map(|o| (*o, name(o))).collect();
+    let selected = move || value.with(|v| options.iter().position(|o| o == v));
+    let on_pick = move |i: Option<usize>| {
+        let chosen = i.and_then(|i| options.get(i)).copied().unwrap_or_default();
+        value.set(chosen.to_string());
+    };
     view! {
         <label class="filter">
             <span>{label}</span>
-            <select
-                data-testid=testid
-                prop:value=move || value.get()
-                on:change=move |ev| value.set(event_target_value(&ev))
-            >
-                <option value="">"Any"</option>
-                {options.iter().map(|o| view! { <option value=*o>{name(o)}</option> }).collect_view()}
-            </select>
+            <IndexSelect
+                testid=testid.to_string()
+                options=choices
+                none=Some("Any")
+                selected=Signal::derive(selected)
+                on_pick
+            />
         </label>
     }
 }

@@ -318,10 +318,11 @@ pub fn DashboardStep() -> impl IntoView {
     view! {
         <div class="dashboard-step">
             <section class="panel">
-                <StepHeader step=Step::Dashboard>
-                    "Where this assessment stands: what is done, what is still open, and what is due "
-                    "for another look. Come back here to keep it up to date."
-                </StepHeader>
+                <StepHeader
+                    step=Step::Dashboard
+                    lede="Where this assessment stands: what is done, what is still open, and what is due \
+                    for another look. Come back here to keep it up to date."
+                />
             </section>
             <div class="dash-grid">
                 <ProgressBlock figs />

@@ -52,11 +52,13 @@ fn StepHeader(
     /// For a section that names itself by the heading (`aria-labelledby`).
     #[prop(optional)]
     id: Option<&'static str>,
-    children: Children,
+    /// One string, not children: children would cost the wasm a type-erased
+    /// view per step.
+    lede: &'static str,
 ) -> impl IntoView {
     view! {
         <h1 id=id>{step.heading()}</h1>
-        <p class="lede">{children()}</p>
+        <p class="lede">{lede}</p>
     }
 }
 

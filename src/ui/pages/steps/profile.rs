@@ -18,9 +18,7 @@ pub fn ProfileStep() -> impl IntoView {
     view! {
         <div class="profile-page">
             <section class="panel profile" aria-labelledby="profile-title">
-                <StepHeader step=Step::Profile id="profile-title">
-                    "Answer what you know. Anything left unknown keeps its threats in scope."
-                </StepHeader>
+                <StepHeader step=Step::Profile id="profile-title" lede="Answer what you know. Anything left unknown keeps its threats in scope." />
                 <form class="questions" on:submit=|ev| ev.prevent_default()>
                     {questions}
                 </form>

@@ -6,6 +6,7 @@ use super::StepHeader;
 use crate::core::assessment::{RiskScore, Score};
 use crate::core::dashboard::{in_scope, Step};
 use crate::core::risk::{band, by_band, grid_of, level_text, BANDS};
+use crate::ui::components::choice::IndexSelect;
 use crate::ui::components::threat_link::ThreatLink;
 use crate::ui::state::use_assess;
 use leptos::prelude::*;
@@ -109,6 +110,9 @@ fn threats_word(n: usize) -> &'static str {
     }
 }
 
+/// The option values of the 1-to-5 scale.
+const POINTS: [&str; 5] = ["1", "2", "3", "4", "5"];
+
 #[component]
 fn ScoreSelect(
     threat: &'static str,
@@ -118,42 +122,34 @@ fn ScoreSelect(
 ) -> impl IntoView {
     let assess = use_assess();
     let select_id = format!("risk-{threat}-{}-{}", side.slug(), axis.slug());
-    let value = move || score.with(|r| axis.of(side.of(r)));
-    let on_change = move |ev| {
-        let chosen = event_target_value(&ev)
-            .parse::<u8>()
-            .ok()
-            .filter(|n| (1..=5).contains(n));
-        assess.update(|a| {
-            let mut r = a.risk.get(threat).copied().unwrap_or_default();
-            *axis.of_mut(side.of_mut(&mut r)) = chosen;
-            if r == RiskScore::default() {
-                a.risk.remove(threat);
-            } else {
-                a.risk.insert(threat.to_string(), r);
-            }
+    // Point n of the scale is option n - 1.
+    let selected = move || {
+        score
+            .with(|r| axis.of(side.of(r)))
+            .filter(|n| (1..=5).contains(n))
+            .map(|n| usize::from(n - 1))
+    };
+    let on_pick = move |i: Option<usize>| {
+        let chosen = i.and_then(|i| u8::try_from(i + 1).ok());
+        assess.edit(threat, |r: &mut RiskScore| {
+            *axis.of_mut(side.of_mut(r)) = chosen
         });
     };
-    let options = (1..=5u8)
-        .map(|n| {
-            view! {
-                <option value=n.to_string() prop:selected=move || value() == Some(n)>
-                    {format!("{n} · {}", axis.word(n))}
-                </option>
-            }
-        })
-        .collect_view();
+    let options = POINTS
+        .into_iter()
+        .zip(1..=5u8)
+        .map(|(value, n)| (value, format!("{n} · {}", axis.word(n))))
+        .collect();
     view! {
         <label for=select_id.clone()>{axis.label()}</label>
-        <select
-            id=select_id.clone()
-            data-testid=select_id
-            prop:value=move || value().map(|n| n.to_string()).unwrap_or_default()
-            on:change=on_change
-        >
-            <option value="" prop:selected=move || value().is_none()>"– not scored"</option>
-            {options}
-        </select>
+        <IndexSelect
+            id=Some(select_id.clone())
+            testid=select_id
+            options
+            none=Some("– not scored")
+            selected=Signal::derive(selected)
+            on_pick
+        />
     }
 }
 
@@ -186,11 +182,7 @@ fn RiskRow(threat: usize) -> impl IntoView {
     let assess = use_assess();
     let t = &assess.catalog.threats[threat];
     let id = t.id;
-    let score = Memo::new(move |_| {
-        assess
-            .assessment
-            .with(|a| a.risk.get(id).copied().unwrap_or_default())
-    });
+    let score = assess.record::<RiskScore>(id);
     view! {
         <li class="row-card" data-testid=format!("risk-{id}")>
             <div class="row-head">
@@ -337,13 +329,14 @@ pub fn RiskStep() -> impl IntoView {
     let threats = Memo::new(move |_| assess.selection.with(in_scope));
     view! {
         <section class="panel risk-step">
-            <StepHeader step=Step::Risk>
-                "Rate how likely each threat is and how much harm it would do, from 1 to 5: "
-                "first as things stand without controls (inherent), then with your controls in "
-                "place (residual). The level is likelihood times impact. The current AI Exchange "
-                "asks for this step; the January 2024 edition that aixa's catalog comes from had "
-                "none."
-            </StepHeader>
+            <StepHeader
+                step=Step::Risk
+                lede="Rate how likely each threat is and how much harm it would do, from 1 to 5: \
+                first as things stand without controls (inherent), then with your controls in \
+                place (residual). The level is likelihood times impact. The current AI Exchange \
+                asks for this step; the January 2024 edition that aixa's catalog comes from had \
+                none."
+            />
             <Show
                 when=move || !threats.with(Vec::is_empty)
                 fallback=|| view! {

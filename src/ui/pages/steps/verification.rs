@@ -6,7 +6,10 @@ use super::StepHeader;
 use crate::core::assessment::{Assurance, Verification};
 use crate::core::dashboard::{external, open_verifications, Step};
 use crate::core::responsibility::in_force;
+use crate::ui::components::choice::EnumSelect;
+use crate::ui::components::text_field::TextField;
 use crate::ui::components::threat_link::ThreatLink;
+use crate::ui::record::Field;
 use crate::ui::state::use_assess;
 use leptos::prelude::*;
 
@@ -15,44 +18,15 @@ fn VerificationRow(threat: usize) -> impl IntoView {
     let assess = use_assess();
     let t = &assess.catalog.threats[threat];
     let id = t.id;
-    let current = Memo::new(move |_| {
-        assess
-            .assessment
-            .with(|a| a.verification.get(id).cloned().unwrap_or_default())
-    });
+    let current = assess.record::<Verification>(id);
     let provider = move || assess.assessment.with(|a| in_force(a, threat).0.provider);
-    let edit = move |change: &dyn Fn(&mut Verification)| {
-        let mut v = current.get_untracked();
-        change(&mut v);
-        assess.update(|a| {
-            a.verification.insert(id.to_string(), v);
-        });
+    let field = move |label: &'static str, kind: &'static str, key: &'static str, field| {
+        let (value, on_input) = assess.text(id, current, field);
+        view! { <TextField label kind id=format!("ver-{key}-{id}") value on_input /> }
     };
-    let field = move |label: &'static str, kind: &'static str, key: &'static str| {
-        let input_id = format!("ver-{key}-{id}");
-        let value = move || {
-            current.with(|v| match key {
-                "note" => v.note.clone(),
-                "link" => v.link.clone(),
-                _ => v.date.clone(),
-            })
-        };
-        view! {
-            <label for=input_id.clone()>{label}</label>
-            <input
-                id=input_id
-                type=kind
-                data-testid=format!("ver-{key}-{id}")
-                prop:value=value
-                on:input=move |ev| {
-                    let text = event_target_value(&ev);
-                    edit(&|v: &mut Verification| match key {
-                        "note" => v.note = text.clone(),
-                        "link" => v.link = text.clone(),
-                        _ => v.date = text.clone(),
-                    });
-                }
-            />
+    let on_status = move |status: Option<Assurance>| {
+        if let Some(status) = status {
+            assess.edit(id, |v: &mut Verification| v.status = status);
         }
     };
     let status_id = format!("ver-status-{id}");
@@ -64,21 +38,15 @@ fn VerificationRow(threat: usize) -> impl IntoView {
             </div>
             <div class="fields">
                 <label for=status_id.clone()>"Assurance"</label>
-                <select
-                    id=status_id
-                    data-testid=format!("ver-status-{id}")
-                    prop:value=move || current.with(|v| v.status.as_str())
-                    on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        let status = Assurance::ALL.into_iter().find(|s| s.as_str() == value).unwrap_or_default();
-                        edit(&|v: &mut Verification| v.status = status);
-                    }
-                >
-                    {Assurance::ALL.into_iter().map(|s| view! { <option value=s.as_str()>{s.label()}</option> }).collect_view()}
-                </select>
-                {field("Evidence", "text", "note")}
-                {field("Link", "url", "link")}
-                {field("Date", "date", "date")}
+                <EnumSelect
+                    id=status_id.clone()
+                    testid=status_id
+                    value=move || Some(current.with(|v| v.status))
+                    on_change=on_status
+                />
+                {field("Evidence", "text", "note", Field { get: |v| &v.note, set: |v| &mut v.note })}
+                {field("Link", "url", "link", Field { get: |v| &v.link, set: |v| &mut v.link })}
+                {field("Date", "date", "date", Field { get: |v| &v.date, set: |v| &mut v.date })}
             </div>
         </li>
     }
@@ -99,10 +67,11 @@ pub fn VerificationStep() -> impl IntoView {
     };
     view! {
         <section class="panel">
-            <StepHeader step=Step::Verification>
-                "For each threat a provider handles, alone or with you, record what assurance you "
-                "have: whether you asked, what evidence came back, and when."
-            </StepHeader>
+            <StepHeader
+                step=Step::Verification
+                lede="For each threat a provider handles, alone or with you, record what assurance you \
+                have: whether you asked, what evidence came back, and when."
+            />
             <Show when=move || threats.with(Vec::is_empty)>
                 <p class="empty">
                     "Every threat in scope is yours alone, so there is nothing to verify. Step 2 "
