@@ -6,9 +6,11 @@
 use crate::core::assessment::{
     Acceptance, Assessment, ControlPlan, Responsibility, RiskScore, Verification,
 };
+use crate::ui::components::text_field::{Value, Write};
 use crate::ui::state::Assess;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// One kind of record, held by catalog id in one map of the assessment.
 pub trait Record: Clone + PartialEq + Send + Sync + 'static {
@@ -107,10 +109,10 @@ impl Assess {
         id: &'static str,
         record: Memo<R>,
         field: Field<R>,
-    ) -> (Signal<String>, Callback<String>) {
+    ) -> (Value, Write) {
         let Field { get, set } = field;
-        let value = Signal::derive(move || record.with(|r| get(r).clone()));
-        let write = Callback::new(move |text: String| self.edit(id, |r: &mut R| *set(r) = text));
+        let value: Value = Arc::new(move || record.with(|r| get(r).clone()));
+        let write: Write = Arc::new(move |text: String| self.edit(id, |r: &mut R| *set(r) = text));
         (value, write)
     }
 }

@@ -45,8 +45,8 @@ impl Store {
         });
     }
 
-    // The body of `update` once, rather than once per caller's closure: there
-    // are dozens of callers, and each copy costs the wasm about a kilobyte.
+    // The body of `update` once in the wasm, rather than once per caller's
+    // closure.
     fn update_with(&self, id: &str, change: &mut dyn FnMut(&mut Assessment)) {
         if self.conflict.with_untracked(Option::is_some) {
             return;

@@ -3,6 +3,13 @@
 
 use crate::core::assessment::{Assurance, ControlStatus, Decision, Party};
 use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Reads a choice's position; plain shared closures rather than signals or
+/// callbacks, which would each add a wrapper to the wasm per caller.
+pub type Selected = Arc<dyn Fn() -> Option<usize> + Send + Sync>;
+/// Writes a choice's position.
+pub type Pick = Arc<dyn Fn(Option<usize>) + Send + Sync>;
 
 /// A closed set of values a `<select>` offers.
 pub trait Choice: Copy + PartialEq + Send + Sync + 'static {
@@ -46,13 +53,14 @@ pub fn IndexSelect(
     /// The text of a leading option that stands for no value.
     #[prop(optional_no_strip)]
     none: Option<&'static str>,
-    #[prop(into)] selected: Signal<Option<usize>>,
-    #[prop(into)] on_pick: Callback<Option<usize>>,
+    selected: Selected,
+    on_pick: Pick,
 ) -> impl IntoView {
     let values: Vec<&'static str> = options.iter().map(|(v, _)| *v).collect();
     let shown = values.clone();
     let none = none.map(|text| {
-        view! { <option value="" prop:selected=move || selected.get().is_none()>{text}</option> }
+        let selected = selected.clone();
+        view! { <option value="" prop:selected=move || selected().is_none()>{text}</option> }
     });
     // Each option also holds its own `selected`: the select's value alone
     // is set before its options exist and so is lost on the first render.
@@ -60,17 +68,18 @@ pub fn IndexSelect(
         .into_iter()
         .enumerate()
         .map(|(i, (value, text))| {
-            view! { <option value=value prop:selected=move || selected.get() == Some(i)>{text}</option> }
+            let selected = selected.clone();
+            view! { <option value=value prop:selected=move || selected() == Some(i)>{text}</option> }
         })
         .collect_view();
     view! {
         <select
             id=id
             data-testid=testid
-            prop:value=move || selected.get().and_then(|i| shown.get(i).copied()).unwrap_or("")
+            prop:value=move || selected().and_then(|i| shown.get(i).copied()).unwrap_or("")
             on:change=move |ev| {
                 let value = event_target_value(&ev);
-                on_pick.run(values.iter().position(|v| *v == value));
+                on_pick(values.iter().position(|v| *v == value));
             }
         >
             {none}
@@ -96,8 +105,9 @@ pub fn EnumSelect<T: Choice>(
         .iter()
         .map(|t| (t.as_str(), t.label().to_string()))
         .collect();
-    let selected = Signal::derive(move || value().and_then(|v| all.iter().position(|t| *t == v)));
-    let on_pick = Callback::new(move |i: Option<usize>| {
+    let selected: Selected =
+        Arc::new(move || value().and_then(|v| all.iter().position(|t| *t == v)));
+    let on_pick: Pick = Arc::new(move |i: Option<usize>| {
         on_change(i.and_then(|i| all.get(i).copied()));
     });
     view! { <IndexSelect id testid options none selected on_pick /> }

@@ -10,6 +10,7 @@ use crate::ui::components::threat_link::ThreatLink;
 use crate::ui::router::href;
 use crate::ui::state::use_current;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 #[component]
 fn Filter(
@@ -33,8 +34,8 @@ fn Filter(
                 testid=testid.to_string()
                 options=choices
                 none=Some("Any")
-                selected=Signal::derive(selected)
-                on_pick
+                selected=Arc::new(selected)
+                on_pick=Arc::new(on_pick)
             />
         </label>
     }

@@ -10,6 +10,7 @@ use crate::ui::components::choice::IndexSelect;
 use crate::ui::components::threat_link::ThreatLink;
 use crate::ui::state::use_assess;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Side {
@@ -147,8 +148,8 @@ fn ScoreSelect(
             testid=select_id
             options
             none=Some("– not scored")
-            selected=Signal::derive(selected)
-            on_pick
+            selected=Arc::new(selected)
+            on_pick=Arc::new(on_pick)
         />
     }
 }
