@@ -6,7 +6,7 @@
 use crate::core::assessment::{
     Acceptance, Assessment, ControlPlan, Responsibility, RiskScore, Verification,
 };
-use crate::ui::components::text_field::{Value, Write};
+use crate::ui::components::text_field::{TextField, Value, Write};
 use crate::ui::state::Assess;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -51,11 +51,34 @@ record!(RiskScore, risk, |r: &RiskScore| *r == RiskScore::default());
 record!(Acceptance, acceptance, |x: &Acceptance| *x
     == Acceptance::default());
 
+/// One text field of a record as a form shows it: the key its id is made
+/// from, its label, its input type (see [`TextField`]), and the field.
+pub type Text<R> = (&'static str, &'static str, &'static str, Field<R>);
+
 /// Reads and writes one string field of a record.
-pub struct Field<R> {
+pub struct Field<R: 'static> {
     pub get: fn(&R) -> &String,
     pub set: fn(&mut R) -> &mut String,
 }
+
+/// The [`Field`] of a record's field `name`.
+macro_rules! field {
+    ($name:ident) => {
+        $crate::ui::record::Field {
+            get: |r| &r.$name,
+            set: |r| &mut r.$name,
+        }
+    };
+}
+pub(crate) use field;
+
+// By hand: a derive would ask `R: Copy`, which records are not.
+impl<R> Clone for Field<R> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<R> Copy for Field<R> {}
 
 impl Assess {
     /// The record of `id`, None while there is none.
@@ -102,18 +125,25 @@ impl Assess {
         });
     }
 
-    /// One text field of `id`'s record (`record`, as [`Assess::record`]
-    /// gives it): its value, and the setter that writes it.
-    pub fn text<R: Record + Default>(
+    /// The text fields `texts` of `id`'s record (`record`, as
+    /// [`Assess::record`] gives it), each with the id and test id
+    /// `{prefix}-{key}-{id}`.
+    pub fn text_fields<R: Record + Default>(
         self,
         id: &'static str,
         record: Memo<R>,
-        field: Field<R>,
-    ) -> (Value, Write) {
-        let Field { get, set } = field;
-        let value: Value = Arc::new(move || record.with(|r| get(r).clone()));
-        let write: Write = Arc::new(move |text: String| self.edit(id, |r: &mut R| *set(r) = text));
-        (value, write)
+        prefix: &'static str,
+        texts: &'static [Text<R>],
+    ) -> impl IntoView {
+        texts
+            .iter()
+            .map(|&(key, label, kind, Field { get, set })| {
+                let value: Value = Arc::new(move || record.with(|r| get(r).clone()));
+                let on_input: Write =
+                    Arc::new(move |text: String| self.edit(id, |r: &mut R| *set(r) = text));
+                view! { <TextField label kind id=format!("{prefix}-{key}-{id}") value on_input /> }
+            })
+            .collect_view()
     }
 }
 

@@ -2,57 +2,23 @@
 //! risk left after controls is accepted, by whom, when, why, and when to look
 //! again.
 
+use super::risk::level_line;
 use super::OpenThreats;
 use super::StepHeader;
 use crate::core::assessment::{Acceptance, Decision};
 use crate::core::dashboard::{in_scope, open_acceptances, Step};
-use crate::core::risk::{band, level_text};
 use crate::ui::components::choice::EnumSelect;
-use crate::ui::components::text_field::TextField;
 use crate::ui::components::threat_link::ThreatLink;
-use crate::ui::record::Field;
+use crate::ui::record::{field, Text};
 use crate::ui::state::use_assess;
 use leptos::prelude::*;
 
-/// The text fields of an acceptance, in the order of the form: slug,
-/// label, input type, and the field.
-const FIELDS: [(&str, &str, &str, Field<Acceptance>); 4] = [
-    (
-        "approver",
-        "Approved by",
-        "text",
-        Field {
-            get: |x| &x.approver,
-            set: |x| &mut x.approver,
-        },
-    ),
-    (
-        "date",
-        "Decided on",
-        "date",
-        Field {
-            get: |x| &x.date,
-            set: |x| &mut x.date,
-        },
-    ),
-    (
-        "review",
-        "Review by",
-        "date",
-        Field {
-            get: |x| &x.review,
-            set: |x| &mut x.review,
-        },
-    ),
-    (
-        "rationale",
-        "Rationale",
-        "textarea",
-        Field {
-            get: |x| &x.rationale,
-            set: |x| &mut x.rationale,
-        },
-    ),
+/// The text fields of an acceptance, in the order of the form.
+const TEXTS: &[Text<Acceptance>] = &[
+    ("approver", "Approved by", "text", field!(approver)),
+    ("date", "Decided on", "date", field!(date)),
+    ("review", "Review by", "date", field!(review)),
+    ("rationale", "Rationale", "textarea", field!(rationale)),
 ];
 
 #[component]
@@ -72,26 +38,13 @@ fn AcceptanceRow(threat: usize) -> impl IntoView {
         let chosen = d.unwrap_or_default();
         assess.edit(id, |x: &mut Acceptance| x.decision = chosen);
     };
-    let fields = FIELDS
-        .into_iter()
-        .map(|(slug, label, kind, field)| {
-            let (value, on_input) = assess.text(id, current, field);
-            view! { <TextField label kind id=format!("acc-{slug}-{id}") value on_input /> }
-        })
-        .collect_view();
+    let fields = assess.text_fields(id, current, "acc", TEXTS);
     view! {
         <li class="row-card" data-testid=format!("acc-{id}") data-decision=move || decision().as_str()>
             <div class="row-head">
                 <ThreatLink threat=t />
                 <span class="residual" data-testid=format!("acc-residual-{id}")>
-                    {move || match residual() {
-                        Some(l) => view! {
-                            "Residual risk "
-                            <span class=format!("level-badge band-{}", band(l).0)>{level_text(l)}</span>
-                        }
-                        .into_any(),
-                        None => view! { <span class="muted">"Residual risk not scored (step 5)"</span> }.into_any(),
-                    }}
+                    {move || level_line(residual(), "Residual risk ", "Residual risk not scored (step 5)")}
                 </span>
             </div>
             <div class="fields">

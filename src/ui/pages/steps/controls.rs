@@ -7,10 +7,16 @@ use crate::core::dashboard::{control_layout, control_status, Step};
 use crate::ui::components::chips::ControlChip;
 use crate::ui::components::choice::EnumSelect;
 use crate::ui::components::rationale::RationaleForm;
-use crate::ui::components::text_field::TextField;
-use crate::ui::record::Field;
+use crate::ui::record::{field, Text};
 use crate::ui::state::use_assess;
 use leptos::prelude::*;
+
+/// The text fields of a control's plan, in the order of the form.
+const TEXTS: &[Text<ControlPlan>] = &[
+    ("notes", "Extent or notes", "text", field!(notes)),
+    ("owner", "Owner", "text", field!(owner)),
+    ("due", "Due", "date", field!(due)),
+];
 
 #[component]
 fn ControlRow(control: usize) -> impl IntoView {
@@ -40,10 +46,6 @@ fn ControlRow(control: usize) -> impl IntoView {
                 })
                 .unwrap_or_default()
         })
-    };
-    let text_field = move |label: &'static str, kind: &'static str, key: &'static str, field| {
-        let (value, on_input) = assess.text(id, plan, field);
-        view! { <TextField label kind id=format!("ctl-{key}-{id}") value on_input /> }
     };
     let on_status = move |status: Option<ControlStatus>| {
         let status = status.unwrap_or_default();
@@ -79,9 +81,7 @@ fn ControlRow(control: usize) -> impl IntoView {
                     value=shown_status
                     on_change=on_status
                 />
-                {text_field("Extent or notes", "text", "notes", Field { get: |p| &p.notes, set: |p| &mut p.notes })}
-                {text_field("Owner", "text", "owner", Field { get: |p| &p.owner, set: |p| &mut p.owner })}
-                {text_field("Due", "date", "due", Field { get: |p| &p.due, set: |p| &mut p.due })}
+                {assess.text_fields(id, plan, "ctl", TEXTS)}
             </div>
             <Show when=move || asking_na.get()>
                 <RationaleForm

@@ -111,6 +111,23 @@ fn threats_word(n: usize) -> &'static str {
     }
 }
 
+/// A risk level after `prefix`, coloured by its band, or `unscored` in
+/// muted text while there is none.
+pub(super) fn level_line(
+    level: Option<u8>,
+    prefix: &'static str,
+    unscored: &'static str,
+) -> AnyView {
+    match level {
+        Some(l) => view! {
+            {prefix}
+            <span class=format!("level-badge band-{}", band(l).0)>{level_text(l)}</span>
+        }
+        .into_any(),
+        None => view! { <span class="muted">{unscored}</span> }.into_any(),
+    }
+}
+
 /// The option values of the 1-to-5 scale.
 const POINTS: [&str; 5] = ["1", "2", "3", "4", "5"];
 
@@ -165,14 +182,7 @@ fn SideFields(threat: &'static str, side: Side, score: Memo<RiskScore>) -> impl 
                 <ScoreSelect threat side axis=Axis::Impact score />
             </div>
             <p class="level" data-testid=format!("risk-{threat}-{}-level", side.slug())>
-                {move || match level() {
-                    Some(l) => view! {
-                        "Level "
-                        <span class=format!("level-badge band-{}", band(l).0)>{level_text(l)}</span>
-                    }
-                    .into_any(),
-                    None => view! { <span class="muted">"Not scored yet"</span> }.into_any(),
-                }}
+                {move || level_line(level(), "Level ", "Not scored yet")}
             </p>
         </fieldset>
     }

@@ -7,11 +7,17 @@ use crate::core::assessment::{Assurance, Verification};
 use crate::core::dashboard::{external, open_verifications, Step};
 use crate::core::responsibility::in_force;
 use crate::ui::components::choice::EnumSelect;
-use crate::ui::components::text_field::TextField;
 use crate::ui::components::threat_link::ThreatLink;
-use crate::ui::record::Field;
+use crate::ui::record::{field, Text};
 use crate::ui::state::use_assess;
 use leptos::prelude::*;
+
+/// The text fields of a verification, in the order of the form.
+const TEXTS: &[Text<Verification>] = &[
+    ("note", "Evidence", "text", field!(note)),
+    ("link", "Link", "url", field!(link)),
+    ("date", "Date", "date", field!(date)),
+];
 
 #[component]
 fn VerificationRow(threat: usize) -> impl IntoView {
@@ -20,10 +26,6 @@ fn VerificationRow(threat: usize) -> impl IntoView {
     let id = t.id;
     let current = assess.record::<Verification>(id);
     let provider = move || assess.assessment.with(|a| in_force(a, threat).0.provider);
-    let field = move |label: &'static str, kind: &'static str, key: &'static str, field| {
-        let (value, on_input) = assess.text(id, current, field);
-        view! { <TextField label kind id=format!("ver-{key}-{id}") value on_input /> }
-    };
     let on_status = move |status: Option<Assurance>| {
         if let Some(status) = status {
             assess.edit(id, |v: &mut Verification| v.status = status);
@@ -44,9 +46,7 @@ fn VerificationRow(threat: usize) -> impl IntoView {
                     value=move || Some(current.with(|v| v.status))
                     on_change=on_status
                 />
-                {field("Evidence", "text", "note", Field { get: |v| &v.note, set: |v| &mut v.note })}
-                {field("Link", "url", "link", Field { get: |v| &v.link, set: |v| &mut v.link })}
-                {field("Date", "date", "date", Field { get: |v| &v.date, set: |v| &mut v.date })}
+                {assess.text_fields(id, current, "ver", TEXTS)}
             </div>
         </li>
     }
