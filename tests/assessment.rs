@@ -531,3 +531,93 @@ fn the_json_schema_file_describes_the_format() {
         Decision::ALL.map(|p| p.as_str().to_string())
     );
 }
+
+#[test]
+fn overall_progress_is_decided_items_of_all_items_rounded_down() {
+    use aixa::core::dashboard::{Figures, Progress};
+    let of = |progress: Vec<Progress>| Figures {
+        progress,
+        controls_by_status: vec![],
+        threats_by_party: vec![],
+        open_verifications: vec![],
+        open_acceptances: vec![],
+        reviews_due: vec![],
+        unexplained_residuals: vec![],
+        overdue_controls: vec![],
+        guidelines: vec![],
+    };
+    let p = |step, done, total| Progress { step, done, total };
+    assert_eq!(
+        of(vec![p(Step::Profile, 2, 3), p(Step::Risk, 0, 3)]).overall(),
+        33
+    );
+    assert_eq!(
+        of(vec![p(Step::Profile, 3, 3), p(Step::Risk, 1, 1)]).overall(),
+        100
+    );
+    assert_eq!(of(vec![p(Step::Profile, 0, 0)]).overall(), 0);
+    assert_eq!(of(vec![]).overall(), 0);
+}
+
+#[test]
+fn the_fixture_is_partly_decided_overall() {
+    let a = Assessment::from_json(&fixture("assessment-rag-llm.json")).expect("valid");
+    let f = figures(&a, "2026-11-25");
+    let (done, total) = f
+        .progress
+        .iter()
+        .fold((0, 0), |(d, t), p| (d + p.done, t + p.total));
+    assert!(done > 0 && done < total);
+    assert_eq!(f.overall(), done * 100 / total);
+}
+
+#[test]
+fn a_copy_keeps_the_records_own_times_and_says_when_it_was_made() {
+    let a = Assessment::from_json(&fixture("assessment-rag-llm.json")).expect("valid");
+    let now = "2030-01-01T00:00:00.000Z";
+    let copy = a.copy_as_new("fresh".into(), now, &[]);
+    assert_eq!(copy.id, "fresh");
+    // "Last changed" stays the content's; the copy's own moment is apart.
+    assert_eq!(
+        (copy.created.as_str(), copy.updated.as_str()),
+        (a.created.as_str(), a.updated.as_str())
+    );
+    assert_eq!(copy.copied, now);
+    let mut back = copy.clone();
+    back.id.clone_from(&a.id);
+    back.copied.clone_from(&a.copied);
+    assert_eq!(back, a);
+}
+
+#[test]
+fn a_copy_beside_its_original_is_named_apart() {
+    use aixa::core::assessment::unique_name;
+    let a = Assessment::from_json(&fixture("assessment-rag-llm.json")).expect("valid");
+    let taken = vec![a.name.clone()];
+    let copy = a.copy_as_new("c1".into(), "2030-01-01T00:00:00Z", &taken);
+    assert_eq!(copy.name, format!("{} (copy)", a.name));
+    let taken = vec![
+        "X".to_string(),
+        "X (copy)".to_string(),
+        "X (copy 2)".to_string(),
+    ];
+    assert_eq!(unique_name("X", &taken), "X (copy 3)");
+    assert_eq!(unique_name("Y", &taken), "Y");
+}
+
+#[test]
+fn each_step_is_headed_by_its_number_and_title() {
+    let headings: Vec<String> = Step::ALL.into_iter().map(Step::heading).collect();
+    assert_eq!(
+        headings,
+        [
+            "1. Your AI system",
+            "2. Arranging responsibility",
+            "3. Verifying external responsibilities",
+            "4. Control selection",
+            "5. Risk evaluation",
+            "6. Residual risk acceptance",
+            "7. Dashboard",
+        ]
+    );
+}

@@ -700,3 +700,23 @@ fn a_million_random_and_mutated_links_never_panic() {
         start.elapsed()
     );
 }
+
+#[test]
+fn a_share_link_is_offered_only_within_the_length_limit() {
+    let a = empty();
+    assert_eq!(
+        aixa::core::codec::share_link("https://x.test/#/a", &a),
+        Ok(link("https://x.test/#/a", &a))
+    );
+    let mut b = empty();
+    let mut noise = Rng(5);
+    b.name = (0..MAX_LINK_CHARS)
+        .map(|_| char::from(b'!' + noise.below(94) as u8))
+        .collect();
+    let long = link("https://x.test/", &b);
+    assert!(long.len() > MAX_LINK_CHARS);
+    assert_eq!(
+        aixa::core::codec::share_link("https://x.test/", &b),
+        Err(long.len())
+    );
+}

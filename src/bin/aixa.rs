@@ -171,16 +171,12 @@ mod cli {
                 Format::Json => a.to_json_pretty(),
             }),
             Command::Share { file, base } => read_assessment(file).and_then(|a| {
-                let link = aixa::core::codec::link(base, &a);
-                if link.len() > aixa::core::codec::MAX_LINK_CHARS {
-                    Err(format!(
-                        "the link would be {} characters, more than {}: share the file instead",
-                        link.len(),
+                aixa::core::codec::share_link(base, &a).map_err(|len| {
+                    format!(
+                        "the link would be {len} characters, more than {}: share the file instead",
                         aixa::core::codec::MAX_LINK_CHARS
-                    ))
-                } else {
-                    Ok(link)
-                }
+                    )
+                })
             }),
             Command::Check { file } => match read_assessment(file) {
                 Err(e) => Err(e),

@@ -395,6 +395,21 @@ impl Assessment {
         }
     }
 
+    /// This assessment as a new one of its own: id `id`, made `now`,
+    /// named apart from `taken` (the names already in use). Duplicating,
+    /// importing and saving a shared link all copy this way. The copy keeps
+    /// the record's own times, so "last changed" still says when its content
+    /// last changed, and records when it was copied in `copied`.
+    pub fn copy_as_new(&self, id: String, now: &str, taken: &[String]) -> Assessment {
+        Assessment {
+            id,
+            name: unique_name(&self.name, taken),
+            copied: now.to_string(),
+            revision: 0,
+            ..self.clone()
+        }
+    }
+
     /// The embedded catalog of this assessment's own edition.
     pub fn catalog(&self) -> &'static Catalog {
         self.edition.catalog()
@@ -547,4 +562,21 @@ fn migrate_2_to_3(mut value: Value) -> Value {
         object.insert("schema".into(), Value::from(3u64));
     }
     value
+}
+
+/// `name`, or "name (copy)", "name (copy 2)", … whichever is not `taken`, so
+/// that two assessments of one list never look the same.
+pub fn unique_name(name: &str, taken: &[String]) -> String {
+    let free = |n: &str| !taken.iter().any(|t| t == n);
+    if free(name) {
+        return name.to_string();
+    }
+    let first = format!("{name} (copy)");
+    if free(&first) {
+        return first;
+    }
+    (2..)
+        .map(|i| format!("{name} (copy {i})"))
+        .find(|n| free(n))
+        .unwrap_or(first)
 }

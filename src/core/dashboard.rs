@@ -56,6 +56,24 @@ impl Step {
         }
     }
 
+    /// The step's heading, as its page and the method name it.
+    pub fn title(self) -> &'static str {
+        match self {
+            Step::Profile => "Your AI system",
+            Step::Responsibility => "Arranging responsibility",
+            Step::Verification => "Verifying external responsibilities",
+            Step::Controls => "Control selection",
+            Step::Risk => "Risk evaluation",
+            Step::Acceptance => "Residual risk acceptance",
+            Step::Dashboard => "Dashboard",
+        }
+    }
+
+    /// "2. Arranging responsibility".
+    pub fn heading(self) -> String {
+        format!("{}. {}", self.number(), self.title())
+    }
+
     pub fn number(self) -> usize {
         Step::ALL.iter().position(|s| *s == self).unwrap_or(0) + 1
     }
@@ -97,6 +115,18 @@ pub struct Figures {
     pub overdue_controls: Vec<usize>,
     /// For each UK/US guideline, in catalog order: how far it is covered.
     pub guidelines: Vec<GuidelineFigure>,
+}
+
+impl Figures {
+    /// Overall progress: the decided items of every step, in percent of all
+    /// items, rounded down; 0 while there is nothing to decide.
+    pub fn overall(&self) -> usize {
+        let (done, total) = self
+            .progress
+            .iter()
+            .fold((0, 0), |(d, t), p| (d + p.done, t + p.total));
+        (done * 100).checked_div(total).unwrap_or(0)
+    }
 }
 
 /// How far the implemented controls cover a guideline.

@@ -11,13 +11,16 @@ pub mod date;
 pub mod edition;
 pub mod engine;
 pub mod explain;
+pub mod filter;
 pub mod pretty;
 pub mod report;
 pub mod responsibility;
+pub mod risk;
 pub mod route;
 pub mod rule;
 pub mod search;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;
 pub mod synthetic;
+pub mod time;
 pub mod vocab;

@@ -4,6 +4,7 @@ mod app;
 mod components;
 mod offline;
 mod pages;
+mod record;
 mod router;
 mod state;
 mod storage;

@@ -37,6 +37,17 @@ impl Store {
     /// another tab has saved a newer revision meanwhile: then nothing is
     /// written and the user is asked.
     pub fn update(&self, id: &str, change: impl FnOnce(&mut Assessment)) {
+        let mut change = Some(change);
+        self.update_with(id, &mut |a| {
+            if let Some(change) = change.take() {
+                change(a);
+            }
+        });
+    }
+
+    // The body of `update` once in the wasm, rather than once per caller's
+    // closure.
+    fn update_with(&self, id: &str, change: &mut dyn FnMut(&mut Assessment)) {
         if self.conflict.with_untracked(Option::is_some) {
             return;
         }
@@ -114,6 +125,19 @@ impl Store {
         a.revision = replacing + 1;
         self.replace(a.clone());
         self.persist(&a);
+    }
+
+    /// Adds a copy of `a` as a new assessment (duplicate, import, a shared
+    /// link's "Save a copy"), named apart from the others, and saves it.
+    /// Returns the copy's id and name.
+    pub fn insert_copy(&self, a: &Assessment) -> (String, String) {
+        let taken: Vec<String> = self
+            .assessments
+            .with_untracked(|all| all.iter().map(|x| x.name.clone()).collect());
+        let copy = a.copy_as_new(storage::new_id(), &storage::now_iso(), &taken);
+        let made = (copy.id.clone(), copy.name.clone());
+        self.insert(copy);
+        made
     }
 
     /// Adds an assessment (new, duplicated or restored) and saves it.

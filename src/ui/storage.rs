@@ -9,7 +9,6 @@
 //! and its bytes kept under `aixa.migrated.aixa.profile`.
 
 use crate::core::assessment::{Assessment, LoadError};
-use gloo_storage::{LocalStorage, Storage};
 
 pub const PREFIX: &str = "aixa.assessment.";
 const LEGACY_KEY: &str = "aixa.profile";
@@ -27,11 +26,10 @@ pub struct Loaded {
     pub can_save: bool,
 }
 
-/// localStorage, or None where the browser disables it; gloo's accessors
-/// would throw there.
+/// localStorage, or None where the browser disables it (reading the
+/// property itself throws there).
 fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()?;
-    Some(LocalStorage::raw())
+    web_sys::window()?.local_storage().ok().flatten()
 }
 
 fn now_ms() -> u64 {

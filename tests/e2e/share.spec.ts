@@ -22,6 +22,8 @@ test("a share link opened in a fresh context gives an identical assessment", asy
   await other.goto(link);
   await expect(other.getByTestId("shared-banner")).toBeVisible();
   await expect(other.getByTestId("report-name")).toHaveText("Support chatbot (RAG + hosted LLM)");
+  await expect(other.getByTestId("report-updated")).toHaveText(JSON.parse(fixture).updated);
+  await expect(other.getByTestId("report-copied")).toBeVisible();
   // Read-only: nothing is stored until the user saves a copy.
   expect(await other.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("aixa.assessment.")))).toEqual([]);
   // Only the app's own static files were fetched, and none carried the payload.
@@ -41,6 +43,10 @@ test("a share link opened in a fresh context gives an identical assessment", asy
   );
   expect(stored).toHaveLength(1);
   expect(strip(stored[0])).toEqual(strip(JSON.parse(fixture)));
+  // The copy keeps the record's own time of last change, and says when it
+  // was made.
+  expect(stored[0].updated).toBe(JSON.parse(fixture).updated);
+  expect(Date.parse(stored[0].copied)).toBeGreaterThan(Date.parse("2026-01-01"));
   await context.close();
 });
 

@@ -38,6 +38,10 @@ test("export → import round trip gives an identical assessment", async ({ page
   expect(stored).toHaveLength(1);
   expect(strip(stored[0])).toEqual(strip(JSON.parse(fixture)));
   expect(stored[0].id).not.toBe(id);
+  // An import keeps the record's own times and records when it was copied.
+  expect(stored[0].updated).toBe(JSON.parse(fixture).updated);
+  expect(stored[0].created).toBe(JSON.parse(fixture).created);
+  expect(stored[0].copied).toBeTruthy();
   await context.close();
 });
 

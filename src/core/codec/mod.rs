@@ -186,6 +186,18 @@ pub fn link(base_url: &str, a: &Assessment) -> String {
     format!("{base}{FRAGMENT_PREFIX}{}", encode(a))
 }
 
+/// The share link for `a` (see [`link`]), or, when it is longer than
+/// [`MAX_LINK_CHARS`], its length: mail and chat apps cut such links, and
+/// [`decode`] refuses them, so no one should be offered one.
+pub fn share_link(base_url: &str, a: &Assessment) -> std::result::Result<String, usize> {
+    let link = link(base_url, a);
+    if link.len() > MAX_LINK_CHARS {
+        Err(link.len())
+    } else {
+        Ok(link)
+    }
+}
+
 /// The payload of a share-link fragment (`#/s/…`, the `#` optional).
 pub fn payload_of(fragment: &str) -> Option<&str> {
     let f = fragment.strip_prefix('#').unwrap_or(fragment);

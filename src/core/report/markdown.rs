@@ -24,9 +24,9 @@ pub fn render(r: &Report) -> String {
     let w = &mut out;
 
     let _ = writeln!(w, "# AI security assessment: {}\n", esc(&r.name));
-    let _ = writeln!(
+    let _ = write!(
         w,
-        "Catalog: {} (edition {}). Last changed: {}. Made with aixa.\n",
+        "Catalog: {} (edition {}). Last changed: {}.",
         r.catalog_title,
         r.edition,
         if r.updated.is_empty() {
@@ -35,6 +35,10 @@ pub fn render(r: &Report) -> String {
             &r.updated
         }
     );
+    if !r.copied.is_empty() {
+        let _ = write!(w, " This copy made: {}.", r.copied);
+    }
+    let _ = writeln!(w, " Made with aixa.\n");
 
     let _ = writeln!(w, "## Progress\n");
     for p in &r.progress {

@@ -20,6 +20,8 @@ pub struct Report {
     pub edition: &'static str,
     /// When the assessment last changed (ISO 8601), empty when unknown.
     pub updated: String,
+    /// When this copy was made (ISO 8601), empty for an original.
+    pub copied: String,
     /// The day the report is made, for "reviews due".
     pub today: String,
     pub threats_total: usize,
@@ -315,6 +317,7 @@ pub fn build(a: &Assessment, today: &str) -> Report {
         catalog_title: catalog.title,
         edition: catalog.edition,
         updated: a.updated.clone(),
+        copied: a.copied.clone(),
         today: today.to_string(),
         threats_total: catalog.threats.len(),
         progress: f

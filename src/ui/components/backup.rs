@@ -2,8 +2,8 @@
 //! everything", and a quiet word when changes have not left the browser.
 
 use crate::core::backup;
+use crate::core::time::when;
 use crate::ui::components::transfer::download;
-use crate::ui::pages::assessments::when;
 use crate::ui::state::use_store;
 use crate::ui::storage;
 use leptos::prelude::*;

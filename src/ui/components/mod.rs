@@ -1,7 +1,10 @@
 pub mod backup;
 pub mod chips;
+pub mod choice;
 pub mod edition;
 pub mod question;
 pub mod rationale;
+pub mod text_field;
+pub mod threat_link;
 pub mod threat_list;
 pub mod transfer;

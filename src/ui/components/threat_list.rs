@@ -4,10 +4,9 @@
 use crate::core::assessment::Override;
 use crate::core::engine::{Selection, Verdict};
 use crate::core::explain::reasons;
-use crate::core::route::Route;
 use crate::ui::components::chips::SourceLinks;
 use crate::ui::components::rationale::RationaleForm;
-use crate::ui::router::href;
+use crate::ui::components::threat_link::{Label, ThreatLink};
 use crate::ui::state::use_assess;
 use leptos::prelude::*;
 
@@ -203,9 +202,7 @@ pub fn ThreatList() -> impl IntoView {
                                     <span class="label">{move || verdict().label()}</span>
                                 </span>
                                 <span class="sec">{threat.section}</span>
-                                <a class="tname" href=href(&Route::Threat(threat.id.to_string()))>
-                                    {threat.name}
-                                </a>
+                                <ThreatLink threat label=Label::Name class="tname" />
                             </div>
                             <ul class="reasons">{why}</ul>
                             <OverrideControl index=ti row />

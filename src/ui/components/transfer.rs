@@ -6,7 +6,7 @@ use crate::core::backup::{self, Differs};
 use crate::core::codec;
 use crate::core::report::{csv::csv, markdown::markdown};
 use crate::core::route::Route;
-use crate::ui::pages::assessments::when;
+use crate::core::time::when;
 use crate::ui::router::href;
 use crate::ui::state::{use_assess, use_store, Store};
 use crate::ui::storage;
@@ -50,16 +50,12 @@ pub fn file_stem(name: &str) -> String {
 /// The share link for the current assessment, or why there is none.
 fn share_link(a: &Assessment) -> Result<String, String> {
     let here = window().location().href().unwrap_or_default();
-    let link = codec::link(&here, a);
-    if link.len() > codec::MAX_LINK_CHARS {
-        Err(format!(
-            "The link would be {} characters long, too long for many mail and chat apps. \
-             Share the assessment as a file instead (Export: JSON).",
-            link.len()
-        ))
-    } else {
-        Ok(link)
-    }
+    codec::share_link(&here, a).map_err(|len| {
+        format!(
+            "The link would be {len} characters long, too long for many mail and chat apps. \
+             Share the assessment as a file instead (Export: JSON)."
+        )
+    })
 }
 
 #[component]
@@ -148,13 +144,9 @@ async fn import_file(
     if backup::is_backup(&text) {
         return restore(&name, &text, store, pending);
     }
-    let mut a = Assessment::from_json(&text).map_err(|e| format!("{name}: {e}"))?;
+    let a = Assessment::from_json(&text).map_err(|e| format!("{name}: {e}"))?;
     // An import is always a new assessment; it never replaces one.
-    a.id = storage::new_id();
-    a.created = storage::now_iso();
-    a.updated = a.created.clone();
-    let label = a.name.clone();
-    store.insert(a);
+    let (_, label) = store.insert_copy(&a);
     Ok(format!("Imported “{label}” as a new assessment."))
 }
 

@@ -3,35 +3,13 @@
 use crate::core::assessment::Assessment;
 use crate::core::dashboard::{figures, Step};
 use crate::core::route::Route;
+use crate::core::time::when;
 use crate::ui::components::backup::BackupPanel;
 use crate::ui::components::transfer::ImportBox;
 use crate::ui::router::{href, use_router};
 use crate::ui::state::use_store;
 use crate::ui::storage;
 use leptos::prelude::*;
-
-/// Overall progress: decided items of all steps, of all items.
-fn overall(a: &Assessment) -> usize {
-    let f = figures(a, &storage::today());
-    let (done, total) = f
-        .progress
-        .iter()
-        .fold((0, 0), |(d, t), p| (d + p.done, t + p.total));
-    (done * 100).checked_div(total).unwrap_or(0)
-}
-
-pub fn when(iso: &str) -> String {
-    if iso.is_empty() {
-        "unknown".into()
-    } else {
-        // "2026-11-25T21:44:39.123Z" → "2026-11-25 21:44 UTC"
-        format!(
-            "{} {} UTC",
-            &iso[..iso.len().min(10)],
-            iso.get(11..16).unwrap_or("")
-        )
-    }
-}
 
 #[component]
 fn Row(a: Assessment) -> impl IntoView {
@@ -55,12 +33,7 @@ fn Row(a: Assessment) -> impl IntoView {
     let duplicate = {
         let a = a.clone();
         move |_| {
-            let mut copy = a.clone();
-            copy.id = storage::new_id();
-            copy.name = format!("{} (copy)", a.name);
-            copy.created = storage::now_iso();
-            copy.updated = copy.created.clone();
-            store.insert(copy);
+            store.insert_copy(&a);
         }
     };
     let delete = {
@@ -102,7 +75,8 @@ fn Row(a: Assessment) -> impl IntoView {
             </Show>
             <p class="muted">
                 "Edition " {a.edition.id()} " · changed " {when(&a.updated)} " · "
-                <span data-testid="progress">{overall(&a)} "% decided"</span>
+                {(!a.copied.is_empty()).then(|| format!("copied {} · ", when(&a.copied)))}
+                <span data-testid="progress">{figures(&a, &storage::today()).overall()} "% decided"</span>
             </p>
             <div class="row">
                 <button type="button" on:click=move |_| renaming.set(true)>"Rename"</button>

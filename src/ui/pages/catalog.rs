@@ -1,63 +1,16 @@
 //! The catalog browser: instant search and filters over threats and controls.
 
-use crate::core::catalog::Catalog;
+use crate::core::filter::{filter, Filters};
 use crate::core::route::Route;
-use crate::core::search::{search, Item};
 use crate::core::vocab as values;
 use crate::ui::components::chips::{control_type_label, kinds_label, label_of, KindMarks};
+use crate::ui::components::choice::IndexSelect;
 use crate::ui::components::edition::EditionLine;
+use crate::ui::components::threat_link::ThreatLink;
 use crate::ui::router::href;
 use crate::ui::state::use_current;
 use leptos::prelude::*;
-
-/// Threats and controls that pass the query and the filters, in rank order.
-fn results(
-    catalog: &'static Catalog,
-    query: &str,
-    lifecycle: &str,
-    surface: &str,
-    asset: &str,
-    kind: &str,
-) -> (Vec<usize>, Vec<usize>) {
-    let items: Vec<Item> = if query.trim().is_empty() {
-        (0..catalog.threats.len())
-            .map(Item::Threat)
-            .chain((0..catalog.controls.len()).map(Item::Control))
-            .collect()
-    } else {
-        search(catalog, query).into_iter().map(|h| h.item).collect()
-    };
-    let threat_ok = |i: usize| {
-        let t = &catalog.threats[i];
-        (lifecycle.is_empty() || t.lifecycle == lifecycle)
-            && (surface.is_empty() || t.attack_surface.contains(&surface))
-            && (asset.is_empty() || t.asset == asset)
-    };
-    let mut threats = Vec::new();
-    let mut controls = Vec::new();
-    for item in items {
-        match item {
-            Item::Threat(i) if kind.is_empty() && threat_ok(i) => threats.push(i),
-            Item::Threat(_) => {}
-            Item::Control(i) => {
-                let c = &catalog.controls[i];
-                let by_threat = surface.is_empty() && asset.is_empty()
-                    || catalog
-                        .threats
-                        .iter()
-                        .enumerate()
-                        .any(|(ti, t)| t.controls.contains(&i) && threat_ok(ti));
-                if (lifecycle.is_empty() || c.lifecycle == lifecycle || c.lifecycle == "both")
-                    && (kind.is_empty() || c.kinds.contains(&kind))
-                    && by_threat
-                {
-                    controls.push(i);
-                }
-            }
-        }
-    }
-    (threats, controls)
-}
+use std::sync::Arc;
 
 #[component]
 fn Filter(
@@ -68,17 +21,22 @@ fn Filter(
     #[prop(optional)] labeller: Option<fn(&str) -> String>,
 ) -> impl IntoView {
     let name = move |o: &str| labeller.map_or_else(|| label_of(o), |f| f(o));
+    let choices = options.iter().map(|o| (*o, name(o))).collect();
+    let selected = move || value.with(|v| options.iter().position(|o| o == v));
+    let on_pick = move |i: Option<usize>| {
+        let chosen = i.and_then(|i| options.get(i)).copied().unwrap_or_default();
+        value.set(chosen.to_string());
+    };
     view! {
         <label class="filter">
             <span>{label}</span>
-            <select
-                data-testid=testid
-                prop:value=move || value.get()
-                on:change=move |ev| value.set(event_target_value(&ev))
-            >
-                <option value="">"Any"</option>
-                {options.iter().map(|o| view! { <option value=*o>{name(o)}</option> }).collect_view()}
-            </select>
+            <IndexSelect
+                testid=testid.to_string()
+                options=choices
+                none=Some("Any")
+                selected=Arc::new(selected)
+                on_pick=Arc::new(on_pick)
+            />
         </label>
     }
 }
@@ -106,14 +64,15 @@ pub fn CatalogPage(query: String) -> impl IntoView {
     });
 
     let found = Memo::new(move |_| {
-        results(
-            catalog,
-            &query.get(),
-            &lifecycle.get(),
-            &surface.get(),
-            &asset.get(),
-            &kind.get(),
-        )
+        let (lifecycle, surface, asset, kind) =
+            (lifecycle.read(), surface.read(), asset.read(), kind.read());
+        let filters = Filters {
+            lifecycle: &lifecycle,
+            surface: &surface,
+            asset: &asset,
+            kind: &kind,
+        };
+        query.with(|q| filter(catalog, q, &filters))
     });
 
     let threat_rows = move || {
@@ -124,9 +83,7 @@ pub fn CatalogPage(query: String) -> impl IntoView {
                     let t = &catalog.threats[i];
                     view! {
                         <li data-testid=format!("result-threat-{}", t.id)>
-                            <a href=href(&Route::Threat(t.id.into()))>
-                                <span class="sec">{t.section}</span> " " {t.name}
-                            </a>
+                            <ThreatLink threat=t />
                             <span class="muted">" · " {label_of(t.asset)} ", " {label_of(t.property)}</span>
                         </li>
                     }

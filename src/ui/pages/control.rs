@@ -1,11 +1,10 @@
 //! One control: its purpose, the threats it serves and its standards.
 
 use crate::core::catalog::{Ref, Scope};
-use crate::core::route::Route;
 use crate::ui::components::chips::{control_type_label, label_of, SourceLinks};
 use crate::ui::components::edition::EditionLine;
+use crate::ui::components::threat_link::{Label, ThreatLink};
 use crate::ui::pages::not_found::NotFound;
-use crate::ui::router::href;
 use crate::ui::state::use_current;
 use leptos::prelude::*;
 
@@ -29,7 +28,7 @@ pub fn ControlPage(id: String) -> impl IntoView {
         .threats
         .iter()
         .filter(|t| t.controls.contains(&index))
-        .map(|t| view! { <li><a href=href(&Route::Threat(t.id.into()))>{t.section} " " {t.name}</a></li> })
+        .map(|t| view! { <li><ThreatLink threat=t label=Label::Plain /></li> })
         .collect();
     let groups: Vec<_> = catalog
         .groups

@@ -3,12 +3,11 @@
 //! profile filled in, what applies stands out and the rest is dimmed.
 
 use crate::core::catalog::{Catalog, Scope};
-use crate::core::route::Route;
 use crate::core::vocab::CONTROL_TYPES;
 use crate::ui::components::chips::{control_type_label, label_of, ControlChip};
 use crate::ui::components::edition::EditionLine;
+use crate::ui::components::threat_link::ThreatLink;
 use crate::ui::components::threat_list::verdict_mark;
-use crate::ui::router::href;
 use crate::ui::state::use_current;
 use leptos::prelude::*;
 
@@ -76,9 +75,7 @@ pub fn NavigatorPage() -> impl IntoView {
                                 <span class="mark" aria-label=move || verdict().label()>
                                     {move || verdict_mark(verdict())}
                                 </span>
-                                <a href=href(&Route::Threat(t.id.into()))>
-                                    <span class="sec">{t.section}</span> " " {t.name}
-                                </a>
+                                <ThreatLink threat=t />
                             </div>
                             <p class="impact">{label_of(t.property)} " of " {label_of(t.asset)}</p>
                             <div class="chips">{chips(catalog, t.controls)}</div>

@@ -192,7 +192,8 @@ pub fn ReportView() -> impl IntoView {
                 <h1 data-testid="report-name">{r.name.clone()}</h1>
                 <dl class="facts">
                     <dt>"Catalog"</dt><dd>{r.catalog_title} " (edition " {r.edition} ")"</dd>
-                    <dt>"Last changed"</dt><dd>{or_dash(&r.updated)}</dd>
+                    <dt>"Last changed"</dt><dd data-testid="report-updated">{or_dash(&r.updated)}</dd>
+                    {(!r.copied.is_empty()).then(|| view! { <dt>"This copy made"</dt><dd data-testid="report-copied">{r.copied.clone()}</dd> })}
                     <dt>"Printed"</dt><dd>{r.today.clone()}</dd>
                     <dt>"Threats in scope"</dt><dd>{r.in_scope()} " of " {r.threats_total}</dd>
                 </dl>

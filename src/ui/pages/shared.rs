@@ -27,12 +27,7 @@ pub fn SharedPage(payload: String) -> impl IntoView {
         Ok(a) => {
             let copy = a.clone();
             let save = move |_| {
-                let mut c = copy.clone();
-                c.id = storage::new_id();
-                c.created = storage::now_iso();
-                c.updated = c.created.clone();
-                let id = c.id.clone();
-                store.insert(c);
+                let (id, _) = store.insert_copy(&copy);
                 router.go(&Route::Step { id, step: Step::Profile });
             };
             provide_preview(store, a);

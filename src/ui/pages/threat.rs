@@ -3,11 +3,10 @@
 
 use crate::core::catalog::{Ref, Scope};
 use crate::core::explain::reasons;
-use crate::core::route::Route;
 use crate::ui::components::chips::{label_of, ControlChip, SourceLinks, VerdictBadge};
 use crate::ui::components::edition::EditionLine;
+use crate::ui::components::threat_link::{Label, ThreatLink};
 use crate::ui::pages::not_found::NotFound;
-use crate::ui::router::href;
 use crate::ui::state::use_current;
 use leptos::prelude::*;
 
@@ -33,7 +32,7 @@ pub fn ThreatPage(id: String) -> impl IntoView {
         let pt = &catalog.threats[p];
         view! {
             <p class="crumb">"Part of "
-                <a href=href(&Route::Threat(pt.id.into()))>{pt.section} " " {pt.name}</a>
+                <ThreatLink threat=pt label=Label::Plain />
             </p>
         }
     });
@@ -41,7 +40,7 @@ pub fn ThreatPage(id: String) -> impl IntoView {
         .children(index)
         .map(|c| {
             let ct = &catalog.threats[c];
-            view! { <li><a href=href(&Route::Threat(ct.id.into()))>{ct.section} " " {ct.name}</a></li> }
+            view! { <li><ThreatLink threat=ct label=Label::Plain /></li> }
         })
         .collect();
     let has_children = !children.is_empty();
@@ -61,7 +60,7 @@ pub fn ThreatPage(id: String) -> impl IntoView {
                 .map(|c| view! { <li><ControlChip catalog index=c /> " " {catalog.controls[c].name}</li> })
                 .collect_view();
             view! {
-                <h3>"Inherited from " <a href=href(&Route::Threat(pt.id.into()))>{pt.section} " " {pt.name}</a></h3>
+                <h3>"Inherited from " <ThreatLink threat=pt label=Label::Plain /></h3>
                 <ul class="plain controls" data-testid="inherited-controls">{items}</ul>
             }
         })

@@ -1,12 +1,22 @@
 //! Step 4, control selection: the controls the threats in scope call for,
 //! laid out as the navigator is, each with its status and plan.
 
+use super::StepHeader;
 use crate::core::assessment::{ControlPlan, ControlStatus};
-use crate::core::dashboard::{control_layout, control_status};
+use crate::core::dashboard::{control_layout, control_status, Step};
 use crate::ui::components::chips::ControlChip;
+use crate::ui::components::choice::EnumSelect;
 use crate::ui::components::rationale::RationaleForm;
+use crate::ui::record::{field, Text};
 use crate::ui::state::use_assess;
 use leptos::prelude::*;
+
+/// The text fields of a control's plan, in the order of the form.
+const TEXTS: &[Text<ControlPlan>] = &[
+    ("notes", "Extent or notes", "text", field!(notes)),
+    ("owner", "Owner", "text", field!(owner)),
+    ("due", "Due", "date", field!(due)),
+];
 
 #[component]
 fn ControlRow(control: usize) -> impl IntoView {
@@ -14,18 +24,7 @@ fn ControlRow(control: usize) -> impl IntoView {
     let catalog = assess.catalog;
     let c = &catalog.controls[control];
     let id = c.id;
-    let plan = Memo::new(move |_| {
-        assess
-            .assessment
-            .with(|a| a.controls.get(id).cloned().unwrap_or_default())
-    });
-    let edit = move |change: &dyn Fn(&mut ControlPlan)| {
-        let mut p = plan.get_untracked();
-        change(&mut p);
-        assess.update(|a| {
-            a.controls.insert(id.to_string(), p);
-        });
-    };
+    let plan = assess.record::<ControlPlan>(id);
     // "Not applicable" is only recorded with a rationale: until one is
     // given, the choice waits here.
     let asking_na = RwSignal::new(false);
@@ -48,28 +47,22 @@ fn ControlRow(control: usize) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let text_field = move |label: &'static str, kind: &'static str, key: &'static str| {
-        let input_id = format!("ctl-{key}-{id}");
-        view! {
-            <label for=input_id.clone()>{label}</label>
-            <input
-                id=input_id
-                type=kind
-                data-testid=format!("ctl-{key}-{id}")
-                prop:value=move || plan.with(|p| match key {
-                    "owner" => p.owner.clone(),
-                    "due" => p.due.clone(),
-                    _ => p.notes.clone(),
-                })
-                on:input=move |ev| {
-                    let text = event_target_value(&ev);
-                    edit(&|p: &mut ControlPlan| match key {
-                        "owner" => p.owner = text.clone(),
-                        "due" => p.due = text.clone(),
-                        _ => p.notes = text.clone(),
-                    });
-                }
-            />
+    let on_status = move |status: Option<ControlStatus>| {
+        let status = status.unwrap_or_default();
+        if status == ControlStatus::NotApplicable
+            && plan.with_untracked(|p| p.rationale.trim().is_empty())
+        {
+            asking_na.set(true);
+        } else {
+            asking_na.set(false);
+            assess.edit(id, |p: &mut ControlPlan| p.status = status);
+        }
+    };
+    let shown_status = move || {
+        if asking_na.get() {
+            Some(ControlStatus::NotApplicable)
+        } else {
+            Some(plan.with(|p| p.status))
         }
     };
     let status_id = format!("ctl-status-{id}");
@@ -82,25 +75,13 @@ fn ControlRow(control: usize) -> impl IntoView {
             <p class="muted">"Serves: " {serves}</p>
             <div class="fields">
                 <label for=status_id.clone()>"Status"</label>
-                <select
-                    id=status_id
-                    data-testid=format!("ctl-status-{id}")
-                    prop:value=move || if asking_na.get() { "not_applicable" } else { plan.with(|p| p.status.as_str()) }
-                    on:change=move |ev| {
-                        let status = ControlStatus::parse(&event_target_value(&ev)).unwrap_or_default();
-                        if status == ControlStatus::NotApplicable && plan.with_untracked(|p| p.rationale.trim().is_empty()) {
-                            asking_na.set(true);
-                        } else {
-                            asking_na.set(false);
-                            edit(&|p: &mut ControlPlan| p.status = status);
-                        }
-                    }
-                >
-                    {ControlStatus::ALL.into_iter().map(|s| view! { <option value=s.as_str()>{s.label()}</option> }).collect_view()}
-                </select>
-                {text_field("Extent or notes", "text", "notes")}
-                {text_field("Owner", "text", "owner")}
-                {text_field("Due", "date", "due")}
+                <EnumSelect
+                    id=status_id.clone()
+                    testid=status_id
+                    value=shown_status
+                    on_change=on_status
+                />
+                {assess.text_fields(id, plan, "ctl", TEXTS)}
             </div>
             <Show when=move || asking_na.get()>
                 <RationaleForm
@@ -108,9 +89,9 @@ fn ControlRow(control: usize) -> impl IntoView {
                     apply_label="Mark not applicable"
                     testid=format!("ctl-na-{id}")
                     on_apply=move |text: String| {
-                        edit(&|p: &mut ControlPlan| {
+                        assess.edit(id, |p: &mut ControlPlan| {
                             p.status = ControlStatus::NotApplicable;
-                            p.rationale = text.clone();
+                            p.rationale = text;
                         });
                         asking_na.set(false);
                     }
@@ -129,30 +110,32 @@ pub fn ControlsStep() -> impl IntoView {
     let assess = use_assess();
     let catalog = assess.catalog;
     let layout = Memo::new(move |_| assess.selection.with(control_layout));
-    let filter = RwSignal::new(String::new());
+    let filter = RwSignal::new(None::<ControlStatus>);
     let visible = move |control: usize| {
-        let f = filter.get();
-        f.is_empty()
-            || assess
+        filter.get().is_none_or(|f| {
+            assess
                 .assessment
-                .with(|a| control_status(a, catalog.controls[control].id).as_str() == f)
+                .with(|a| control_status(a, catalog.controls[control].id) == f)
+        })
     };
     let total = move || assess.selection.with(|s| s.controls.len());
     view! {
         <section class="panel">
-            <h1>"4. Control selection"</h1>
-            <p class="lede">
-                "The general controls, the controls for each branch with a threat in scope, and each "
-                "threat's own controls, each listed once. Decide a status for each; \"not applicable\" "
-                "needs a reason."
-            </p>
+            <StepHeader
+                step=Step::Controls
+                lede="The general controls, the controls for each branch with a threat in scope, and each \
+                threat's own controls, each listed once. Decide a status for each; \"not applicable\" \
+                needs a reason."
+            />
             <div class="toolbar">
                 <label class="filter">
                     <span>"Show"</span>
-                    <select data-testid="ctl-filter" prop:value=move || filter.get() on:change=move |ev| filter.set(event_target_value(&ev))>
-                        <option value="">"All statuses"</option>
-                        {ControlStatus::ALL.into_iter().map(|s| view! { <option value=s.as_str()>{s.label()}</option> }).collect_view()}
-                    </select>
+                    <EnumSelect
+                        testid="ctl-filter".to_string()
+                        none="All statuses"
+                        value=move || filter.get()
+                        on_change=move |f| filter.set(f)
+                    />
                 </label>
                 <span class="muted">{move || format!("{} controls selected", total())}</span>
             </div>

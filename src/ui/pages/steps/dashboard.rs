@@ -1,9 +1,11 @@
 //! Step 7, the dashboard: where the assessment stands, for managing it
 //! further.
 
+use super::StepHeader;
 use crate::core::assessment::{ControlStatus, Party};
 use crate::core::dashboard::{control_status, figures, Coverage, Figures, Step};
 use crate::core::route::Route;
+use crate::ui::components::threat_link::ThreatLink;
 use crate::ui::router::href;
 use crate::ui::state::use_assess;
 use crate::ui::storage::today;
@@ -194,9 +196,7 @@ fn ThreatBlock(
                                     let th = &catalog.threats[t];
                                     view! {
                                         <li>
-                                            <a href=href(&Route::Threat(th.id.into()))>
-                                                <span class="sec">{th.section}</span> " " {th.name}
-                                            </a>
+                                            <ThreatLink threat=th />
                                         </li>
                                     }
                                 })
@@ -296,9 +296,7 @@ fn ReviewsBlock(figs: Memo<Figures>) -> impl IntoView {
                                     let th = &catalog.threats[t];
                                     view! {
                                         <li>
-                                            <a href=href(&Route::Threat(th.id.into()))>
-                                                <span class="sec">{th.section}</span> " " {th.name}
-                                            </a>
+                                            <ThreatLink threat=th />
                                             <span class="muted">" · due " {date} " · " {decision}</span>
                                         </li>
                                     }
@@ -387,11 +385,11 @@ pub fn DashboardStep() -> impl IntoView {
     view! {
         <div class="dashboard-step">
             <section class="panel">
-                <h1>"7. Dashboard"</h1>
-                <p class="lede">
-                    "Where this assessment stands: what is done, what is still open, and what is due "
-                    "for another look. Come back here to keep it up to date."
-                </p>
+                <StepHeader
+                    step=Step::Dashboard
+                    lede="Where this assessment stands: what is done, what is still open, and what is due \
+                    for another look. Come back here to keep it up to date."
+                />
             </section>
             <div class="dash-grid">
                 <ProgressBlock figs />

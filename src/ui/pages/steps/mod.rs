@@ -45,6 +45,23 @@ fn OpenThreats(
     }
 }
 
+/// A step's heading, numbered and worded by [`Step`], and the lede under it.
+#[component]
+fn StepHeader(
+    step: Step,
+    /// For a section that names itself by the heading (`aria-labelledby`).
+    #[prop(optional)]
+    id: Option<&'static str>,
+    /// One string, not children: children would cost the wasm a type-erased
+    /// view per step.
+    lede: &'static str,
+) -> impl IntoView {
+    view! {
+        <h1 id=id>{step.heading()}</h1>
+        <p class="lede">{lede}</p>
+    }
+}
+
 #[component]
 fn StepNav(step: Step) -> impl IntoView {
     let assess = use_assess();

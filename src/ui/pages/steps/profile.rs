@@ -1,6 +1,8 @@
 //! Step 1, threat identification: the system profile and the live threat
 //! list, with overrides.
 
+use super::StepHeader;
+use crate::core::dashboard::Step;
 use crate::ui::components::question::QuestionField;
 use crate::ui::components::threat_list::{ThreatList, VerdictCounts};
 use crate::ui::state::use_assess;
@@ -16,10 +18,7 @@ pub fn ProfileStep() -> impl IntoView {
     view! {
         <div class="profile-page">
             <section class="panel profile" aria-labelledby="profile-title">
-                <h1 id="profile-title">"1. Your AI system"</h1>
-                <p class="lede">
-                    "Answer what you know. Anything left unknown keeps its threats in scope."
-                </p>
+                <StepHeader step=Step::Profile id="profile-title" lede="Answer what you know. Anything left unknown keeps its threats in scope." />
                 <form class="questions" on:submit=|ev| ev.prevent_default()>
                     {questions}
                 </form>

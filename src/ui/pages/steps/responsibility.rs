@@ -1,11 +1,12 @@
 //! Step 2, arranging responsibility: who handles each threat in scope. The
 //! default follows the seed, and the page says what it was and why.
 
+use super::StepHeader;
 use crate::core::assessment::{Party, Responsibility};
-use crate::core::dashboard::in_scope;
+use crate::core::dashboard::{in_scope, Step};
 use crate::core::responsibility::default_for;
-use crate::core::route::Route;
-use crate::ui::router::href;
+use crate::ui::components::choice::EnumSelect;
+use crate::ui::components::threat_link::ThreatLink;
 use crate::ui::state::use_assess;
 use leptos::prelude::*;
 
@@ -20,27 +21,16 @@ fn ResponsibilityRow(threat: usize) -> impl IntoView {
             .assessment
             .with(|a| default_for(catalog, &a.answers, threat))
     });
-    let chosen = Memo::new(move |_| {
-        assess
-            .assessment
-            .with(|a| a.responsibility.get(id).cloned())
-    });
+    let chosen = assess.stored::<Responsibility>(id);
     let current = move || {
         chosen
             .get()
             .unwrap_or_else(|| suggested.get().responsibility)
     };
-    let set = move |r: Responsibility| {
-        assess.update(|a| {
-            a.responsibility.insert(id.to_string(), r);
-        })
-    };
-    let on_party = move |ev| {
-        let value = event_target_value(&ev);
-        let party = Party::ALL
-            .into_iter()
-            .find(|p| p.as_str() == value)
-            .unwrap_or(Party::Us);
+    let on_party = move |party: Option<Party>| {
+        let Some(party) = party else {
+            return;
+        };
         let mut r = current();
         r.party = party;
         if party == Party::Us {
@@ -48,19 +38,20 @@ fn ResponsibilityRow(threat: usize) -> impl IntoView {
         } else if r.provider.is_empty() {
             r.provider = suggested.get_untracked().responsibility.provider;
         }
-        set(r);
+        assess.put(id, r);
     };
     let on_provider = move |ev| {
         let mut r = current();
         r.provider = event_target_value(&ev);
-        set(r);
+        assess.put(id, r);
     };
+    let reset = move |_| assess.forget::<Responsibility>(id);
     let select_id = format!("party-{id}");
     let provider_id = format!("provider-{id}");
     view! {
         <li class="row-card" data-testid=format!("resp-{id}") data-party=move || current().party.as_str()>
             <div class="row-head">
-                <a href=href(&Route::Threat(id.into()))><span class="sec">{t.section}</span> " " {t.name}</a>
+                <ThreatLink threat=t />
             </div>
             <p class="muted default-why">
                 {move || if chosen.get().is_some() { "Default was: " } else { "Default: " }}
@@ -68,14 +59,12 @@ fn ResponsibilityRow(threat: usize) -> impl IntoView {
             </p>
             <div class="fields">
                 <label for=select_id.clone()>"Responsible"</label>
-                <select
-                    id=select_id
-                    data-testid=format!("party-{id}")
-                    prop:value=move || current().party.as_str()
-                    on:change=on_party
-                >
-                    {Party::ALL.into_iter().map(|p| view! { <option value=p.as_str()>{p.label()}</option> }).collect_view()}
-                </select>
+                <EnumSelect
+                    id=select_id.clone()
+                    testid=select_id
+                    value=move || Some(current().party)
+                    on_change=on_party
+                />
                 <Show when=move || current().party != Party::Us>
                     <label for=provider_id.clone()>"Provider"</label>
                     <input
@@ -87,7 +76,7 @@ fn ResponsibilityRow(threat: usize) -> impl IntoView {
                     />
                 </Show>
                 {move || chosen.get().is_some().then(|| view! {
-                    <button type="button" class="link" on:click=move |_| assess.update(|a| { a.responsibility.remove(id); })>
+                    <button type="button" class="link" on:click=reset>
                         "Back to the default"
                     </button>
                 })}
@@ -115,13 +104,13 @@ pub fn ResponsibilityStep() -> impl IntoView {
     };
     view! {
         <section class="panel">
-            <h1>"2. Arranging responsibility"</h1>
-            <p class="lede">
-                "Decide who handles each threat in scope: you, a provider, or both. The default "
-                "follows the Exchange: a threat in a component a provider hosts is shared with "
-                "that provider, and development-time threats belong to the model maker when you "
-                "don't train. A default counts as decided once you confirm it."
-            </p>
+            <StepHeader
+                step=Step::Responsibility
+                lede="Decide who handles each threat in scope: you, a provider, or both. The default \
+                follows the Exchange: a threat in a component a provider hosts is shared with \
+                that provider, and development-time threats belong to the model maker when you \
+                don't train. A default counts as decided once you confirm it."
+            />
             <button type="button" class="primary" data-testid="confirm-defaults" on:click=confirm_all>
                 "Confirm every default"
             </button>

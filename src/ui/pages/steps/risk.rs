@@ -2,34 +2,15 @@
 //! before controls (inherent) and after them (residual), with a heat map of
 //! each.
 
+use super::StepHeader;
 use crate::core::assessment::{RiskScore, Score};
-use crate::core::dashboard::in_scope;
-use crate::core::route::Route;
-use crate::ui::router::href;
+use crate::core::dashboard::{in_scope, Step};
+use crate::core::risk::{band, by_band, grid_of, level_text, BANDS};
+use crate::ui::components::choice::IndexSelect;
+use crate::ui::components::threat_link::ThreatLink;
 use crate::ui::state::use_assess;
 use leptos::prelude::*;
-
-/// A risk level's band: its CSS class suffix and its word.
-pub(super) fn band(level: u8) -> (&'static str, &'static str) {
-    match level {
-        0..=4 => ("low", "Low"),
-        5..=9 => ("medium", "Medium"),
-        10..=16 => ("high", "High"),
-        _ => ("critical", "Critical"),
-    }
-}
-
-/// "12 (high)", for a level.
-pub(super) fn level_text(level: u8) -> String {
-    format!("{level} ({})", band(level).1.to_ascii_lowercase())
-}
-
-const BANDS: [(&str, &str); 4] = [
-    ("low", "Low: 1 to 4"),
-    ("medium", "Medium: 5 to 9"),
-    ("high", "High: 10 to 16"),
-    ("critical", "Critical: 20 to 25"),
-];
+use std::sync::Arc;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Side {
@@ -122,19 +103,6 @@ impl Axis {
     }
 }
 
-/// Counts of scored threats by (likelihood, impact), both 1-based less one.
-type Grid = [[usize; 5]; 5];
-
-fn grid_of(scores: &[Score]) -> Grid {
-    let mut grid = [[0; 5]; 5];
-    for s in scores {
-        if let (Some(l @ 1..=5), Some(i @ 1..=5)) = (s.likelihood, s.impact) {
-            grid[usize::from(l - 1)][usize::from(i - 1)] += 1;
-        }
-    }
-    grid
-}
-
 fn threats_word(n: usize) -> &'static str {
     if n == 1 {
         "threat"
@@ -142,6 +110,26 @@ fn threats_word(n: usize) -> &'static str {
         "threats"
     }
 }
+
+/// A risk level after `prefix`, coloured by its band, or `unscored` in
+/// muted text while there is none.
+pub(super) fn level_line(
+    level: Option<u8>,
+    prefix: &'static str,
+    unscored: &'static str,
+) -> AnyView {
+    match level {
+        Some(l) => view! {
+            {prefix}
+            <span class=format!("level-badge band-{}", band(l).0)>{level_text(l)}</span>
+        }
+        .into_any(),
+        None => view! { <span class="muted">{unscored}</span> }.into_any(),
+    }
+}
+
+/// The option values of the 1-to-5 scale.
+const POINTS: [&str; 5] = ["1", "2", "3", "4", "5"];
 
 #[component]
 fn ScoreSelect(
@@ -152,42 +140,34 @@ fn ScoreSelect(
 ) -> impl IntoView {
     let assess = use_assess();
     let select_id = format!("risk-{threat}-{}-{}", side.slug(), axis.slug());
-    let value = move || score.with(|r| axis.of(side.of(r)));
-    let on_change = move |ev| {
-        let chosen = event_target_value(&ev)
-            .parse::<u8>()
-            .ok()
-            .filter(|n| (1..=5).contains(n));
-        assess.update(|a| {
-            let mut r = a.risk.get(threat).copied().unwrap_or_default();
-            *axis.of_mut(side.of_mut(&mut r)) = chosen;
-            if r == RiskScore::default() {
-                a.risk.remove(threat);
-            } else {
-                a.risk.insert(threat.to_string(), r);
-            }
+    // Point n of the scale is option n - 1.
+    let selected = move || {
+        score
+            .with(|r| axis.of(side.of(r)))
+            .filter(|n| (1..=5).contains(n))
+            .map(|n| usize::from(n - 1))
+    };
+    let on_pick = move |i: Option<usize>| {
+        let chosen = i.and_then(|i| u8::try_from(i + 1).ok());
+        assess.edit(threat, |r: &mut RiskScore| {
+            *axis.of_mut(side.of_mut(r)) = chosen
         });
     };
-    let options = (1..=5u8)
-        .map(|n| {
-            view! {
-                <option value=n.to_string() prop:selected=move || value() == Some(n)>
-                    {format!("{n} · {}", axis.word(n))}
-                </option>
-            }
-        })
-        .collect_view();
+    let options = POINTS
+        .into_iter()
+        .zip(1..=5u8)
+        .map(|(value, n)| (value, format!("{n} · {}", axis.word(n))))
+        .collect();
     view! {
         <label for=select_id.clone()>{axis.label()}</label>
-        <select
-            id=select_id.clone()
-            data-testid=select_id
-            prop:value=move || value().map(|n| n.to_string()).unwrap_or_default()
-            on:change=on_change
-        >
-            <option value="" prop:selected=move || value().is_none()>"– not scored"</option>
-            {options}
-        </select>
+        <IndexSelect
+            id=Some(select_id.clone())
+            testid=select_id
+            options
+            none=Some("– not scored")
+            selected=Arc::new(selected)
+            on_pick=Arc::new(on_pick)
+        />
     }
 }
 
@@ -202,14 +182,7 @@ fn SideFields(threat: &'static str, side: Side, score: Memo<RiskScore>) -> impl 
                 <ScoreSelect threat side axis=Axis::Impact score />
             </div>
             <p class="level" data-testid=format!("risk-{threat}-{}-level", side.slug())>
-                {move || match level() {
-                    Some(l) => view! {
-                        "Level "
-                        <span class=format!("level-badge band-{}", band(l).0)>{level_text(l)}</span>
-                    }
-                    .into_any(),
-                    None => view! { <span class="muted">"Not scored yet"</span> }.into_any(),
-                }}
+                {move || level_line(level(), "Level ", "Not scored yet")}
             </p>
         </fieldset>
     }
@@ -220,15 +193,11 @@ fn RiskRow(threat: usize) -> impl IntoView {
     let assess = use_assess();
     let t = &assess.catalog.threats[threat];
     let id = t.id;
-    let score = Memo::new(move |_| {
-        assess
-            .assessment
-            .with(|a| a.risk.get(id).copied().unwrap_or_default())
-    });
+    let score = assess.record::<RiskScore>(id);
     view! {
         <li class="row-card" data-testid=format!("risk-{id}")>
             <div class="row-head">
-                <a href=href(&Route::Threat(id.into()))><span class="sec">{t.section}</span> " " {t.name}</a>
+                <ThreatLink threat=t />
             </div>
             <div class="score-sides">
                 <SideFields threat=id side=Side::Inherent score />
@@ -262,15 +231,7 @@ pub(crate) fn HeatMap(side: Side, threats: Memo<Vec<usize>>) -> impl IntoView {
     const WIDTH: usize = LEFT + 5 * CELL + 6;
     const HEIGHT: usize = TOP + 5 * CELL + 42;
     let summary = move || {
-        let g = grid.get();
-        let mut by_band = [0usize; 4];
-        for l in 1..=5u8 {
-            for i in 1..=5u8 {
-                let n = g[usize::from(l - 1)][usize::from(i - 1)];
-                let k = BANDS.iter().position(|b| b.0 == band(l * i).0).unwrap_or(0);
-                by_band[k] += n;
-            }
-        }
+        let by_band = grid.with(by_band);
         let scored: usize = by_band.iter().sum();
         let total = threats.with(Vec::len);
         format!(
@@ -379,14 +340,14 @@ pub fn RiskStep() -> impl IntoView {
     let threats = Memo::new(move |_| assess.selection.with(in_scope));
     view! {
         <section class="panel risk-step">
-            <h1>"5. Risk evaluation"</h1>
-            <p class="lede">
-                "Rate how likely each threat is and how much harm it would do, from 1 to 5: "
-                "first as things stand without controls (inherent), then with your controls in "
-                "place (residual). The level is likelihood times impact. The current AI Exchange "
-                "asks for this step; the January 2024 edition that aixa's catalog comes from had "
-                "none."
-            </p>
+            <StepHeader
+                step=Step::Risk
+                lede="Rate how likely each threat is and how much harm it would do, from 1 to 5: \
+                first as things stand without controls (inherent), then with your controls in \
+                place (residual). The level is likelihood times impact. The current AI Exchange \
+                asks for this step; the January 2024 edition that aixa's catalog comes from had \
+                none."
+            />
             <Show
                 when=move || !threats.with(Vec::is_empty)
                 fallback=|| view! {

@@ -2,83 +2,51 @@
 //! ours, what assurance the provider has given.
 
 use super::OpenThreats;
+use super::StepHeader;
 use crate::core::assessment::{Assurance, Verification};
-use crate::core::dashboard::{external, open_verifications};
+use crate::core::dashboard::{external, open_verifications, Step};
 use crate::core::responsibility::in_force;
-use crate::core::route::Route;
-use crate::ui::router::href;
+use crate::ui::components::choice::EnumSelect;
+use crate::ui::components::threat_link::ThreatLink;
+use crate::ui::record::{field, Text};
 use crate::ui::state::use_assess;
 use leptos::prelude::*;
+
+/// The text fields of a verification, in the order of the form.
+const TEXTS: &[Text<Verification>] = &[
+    ("note", "Evidence", "text", field!(note)),
+    ("link", "Link", "url", field!(link)),
+    ("date", "Date", "date", field!(date)),
+];
 
 #[component]
 fn VerificationRow(threat: usize) -> impl IntoView {
     let assess = use_assess();
     let t = &assess.catalog.threats[threat];
     let id = t.id;
-    let current = Memo::new(move |_| {
-        assess
-            .assessment
-            .with(|a| a.verification.get(id).cloned().unwrap_or_default())
-    });
+    let current = assess.record::<Verification>(id);
     let provider = move || assess.assessment.with(|a| in_force(a, threat).0.provider);
-    let edit = move |change: &dyn Fn(&mut Verification)| {
-        let mut v = current.get_untracked();
-        change(&mut v);
-        assess.update(|a| {
-            a.verification.insert(id.to_string(), v);
-        });
-    };
-    let field = move |label: &'static str, kind: &'static str, key: &'static str| {
-        let input_id = format!("ver-{key}-{id}");
-        let value = move || {
-            current.with(|v| match key {
-                "note" => v.note.clone(),
-                "link" => v.link.clone(),
-                _ => v.date.clone(),
-            })
-        };
-        view! {
-            <label for=input_id.clone()>{label}</label>
-            <input
-                id=input_id
-                type=kind
-                data-testid=format!("ver-{key}-{id}")
-                prop:value=value
-                on:input=move |ev| {
-                    let text = event_target_value(&ev);
-                    edit(&|v: &mut Verification| match key {
-                        "note" => v.note = text.clone(),
-                        "link" => v.link = text.clone(),
-                        _ => v.date = text.clone(),
-                    });
-                }
-            />
+    let on_status = move |status: Option<Assurance>| {
+        if let Some(status) = status {
+            assess.edit(id, |v: &mut Verification| v.status = status);
         }
     };
     let status_id = format!("ver-status-{id}");
     view! {
         <li class="row-card" data-testid=format!("ver-{id}") data-status=move || current.with(|v| v.status.as_str())>
             <div class="row-head">
-                <a href=href(&Route::Threat(id.into()))><span class="sec">{t.section}</span> " " {t.name}</a>
+                <ThreatLink threat=t />
                 <span class="muted">" · " {provider}</span>
             </div>
             <div class="fields">
                 <label for=status_id.clone()>"Assurance"</label>
-                <select
-                    id=status_id
-                    data-testid=format!("ver-status-{id}")
-                    prop:value=move || current.with(|v| v.status.as_str())
-                    on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        let status = Assurance::ALL.into_iter().find(|s| s.as_str() == value).unwrap_or_default();
-                        edit(&|v: &mut Verification| v.status = status);
-                    }
-                >
-                    {Assurance::ALL.into_iter().map(|s| view! { <option value=s.as_str()>{s.label()}</option> }).collect_view()}
-                </select>
-                {field("Evidence", "text", "note")}
-                {field("Link", "url", "link")}
-                {field("Date", "date", "date")}
+                <EnumSelect
+                    id=status_id.clone()
+                    testid=status_id
+                    value=move || Some(current.with(|v| v.status))
+                    on_change=on_status
+                />
+                {assess.text_fields(id, current, "ver", TEXTS)}
             </div>
         </li>
     }
@@ -99,11 +67,11 @@ pub fn VerificationStep() -> impl IntoView {
     };
     view! {
         <section class="panel">
-            <h1>"3. Verifying external responsibilities"</h1>
-            <p class="lede">
-                "For each threat a provider handles, alone or with you, record what assurance you "
-                "have: whether you asked, what evidence came back, and when."
-            </p>
+            <StepHeader
+                step=Step::Verification
+                lede="For each threat a provider handles, alone or with you, record what assurance you \
+                have: whether you asked, what evidence came back, and when."
+            />
             <Show when=move || threats.with(Vec::is_empty)>
                 <p class="empty">
                     "Every threat in scope is yours alone, so there is nothing to verify. Step 2 "
