@@ -224,3 +224,39 @@ fn every_verdict_has_a_reason_that_states_it() {
         }
     }
 }
+
+#[test]
+fn an_override_sets_the_effective_verdict_and_the_counts() {
+    use aixa::core::assessment::Assessment;
+    use aixa::core::engine::Verdict;
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/assessment-rag-llm.json"
+    ))
+    .expect("fixture");
+    let mut a = Assessment::from_json(&text).expect("valid");
+    a.overrides.insert(
+        "indirectpromptinjection".into(),
+        serde_json::from_str(r#"{"include": false, "rationale": "No documents reach it"}"#)
+            .expect("override"),
+    );
+    let sel = a.selection();
+    let v = |id: &str| sel.verdict_of(id).expect("a threat");
+    // Excluded: the rules say applicable, the effective verdict is not.
+    assert_eq!(v("indirectpromptinjection").verdict, Verdict::Applicable);
+    assert_eq!(
+        v("indirectpromptinjection").effective(),
+        Verdict::NotApplicable
+    );
+    // Included (the fixture's evasion override): the other way round.
+    assert_eq!(v("evasion").verdict, Verdict::NotApplicable);
+    assert_eq!(v("evasion").effective(), Verdict::Applicable);
+    // The counts add up to what is in scope.
+    let c = sel.counts();
+    let in_scope = sel.verdicts.iter().filter(|v| v.in_scope()).count();
+    assert_eq!(c.applicable + c.unknown, in_scope);
+    assert_eq!(
+        c.applicable + c.unknown + c.not_applicable,
+        sel.verdicts.len()
+    );
+}

@@ -79,6 +79,17 @@ impl ThreatVerdict {
     pub fn in_scope(&self) -> bool {
         self.manual.unwrap_or(self.verdict.in_scope())
     }
+
+    /// The verdict that holds once the user's override is applied: what
+    /// every badge, mark and count shows, with the override shown beside it.
+    /// `verdict` stays the rules' own.
+    pub fn effective(&self) -> Verdict {
+        match self.manual {
+            Some(true) => Verdict::Applicable,
+            Some(false) => Verdict::NotApplicable,
+            None => self.verdict,
+        }
+    }
 }
 
 /// A control chosen for the threats in scope.
@@ -119,10 +130,13 @@ pub struct Counts {
 }
 
 impl Selection {
+    /// Effective verdicts counted: an excluded threat counts as not
+    /// applicable, an included one as applicable, so that applicable plus
+    /// unknown is exactly what is in scope.
     pub fn counts(&self) -> Counts {
         let mut c = Counts::default();
         for v in &self.verdicts {
-            match v.verdict {
+            match v.effective() {
                 Verdict::Applicable => c.applicable += 1,
                 Verdict::NotApplicable => c.not_applicable += 1,
                 Verdict::Unknown => c.unknown += 1,

@@ -89,7 +89,8 @@ pub fn csv(a: &Assessment) -> String {
             threat.id.to_string(),
             threat.section.to_string(),
             threat.name.to_string(),
-            v.verdict.as_str().to_string(),
+            // The override applied; the override column says when it is.
+            v.effective().as_str().to_string(),
             if v.in_scope() { "yes" } else { "no" }.to_string(),
             override_text,
             resp.party.as_str().to_string(),

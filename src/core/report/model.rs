@@ -187,7 +187,7 @@ pub fn build(a: &Assessment, today: &str) -> Report {
             ThreatRow {
                 section: t.section,
                 name: t.name,
-                verdict: v.verdict,
+                verdict: v.effective(),
                 in_scope: v.in_scope(),
                 override_note,
                 why: reasons(&sel, v).join(" "),

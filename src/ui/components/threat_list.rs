@@ -67,7 +67,7 @@ fn OverrideControl(index: usize, row: Memo<Row>) -> impl IntoView {
     let id = threat.id;
     let open = RwSignal::new(false);
     let manual = move || row.with(|r| r.manual);
-    let rule_scope = move || row.with(|r| r.verdict.in_scope());
+    let rule_scope = move || row.with(|r| r.rule.in_scope());
     let rationale = move || {
         assess
             .assessment
@@ -131,7 +131,10 @@ fn OverrideControl(index: usize, row: Memo<Row>) -> impl IntoView {
 /// What one row of the list shows.
 #[derive(Clone, PartialEq)]
 struct Row {
+    /// The effective verdict, the override applied: what the row shows.
     verdict: Verdict,
+    /// The rules' own verdict, which an override departs from.
+    rule: Verdict,
     in_scope: bool,
     manual: Option<bool>,
     reasons: Vec<String>,
@@ -148,7 +151,8 @@ impl Row {
             selection.with(|s| {
                 let v = &s.verdicts[ti];
                 Row {
-                    verdict: v.verdict,
+                    verdict: v.effective(),
+                    rule: v.verdict,
                     in_scope: v.in_scope(),
                     manual: v.manual,
                     reasons: reasons(s, v),

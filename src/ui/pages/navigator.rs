@@ -62,7 +62,8 @@ pub fn NavigatorPage() -> impl IntoView {
                 .enumerate()
                 .filter(|(_, t)| t.top_section == si)
                 .map(|(ti, t)| {
-                    let verdict = move || selection.with(|s| s.verdicts[ti].verdict);
+                    let verdict = move || selection.with(|s| s.verdicts[ti].effective());
+                    let overridden = move || selection.with(|s| s.verdicts[ti].manual.is_some());
                     let is_child = catalog.depth(ti) > 0;
                     view! {
                         <div
@@ -76,6 +77,9 @@ pub fn NavigatorPage() -> impl IntoView {
                                     {move || verdict_mark(verdict())}
                                 </span>
                                 <ThreatLink threat=t />
+                                {move || overridden().then(|| view! {
+                                    <span class="overridden" title="Your override" data-testid=format!("nav-override-{}", t.id)>"✎"</span>
+                                })}
                             </div>
                             <p class="impact">{label_of(t.property)} " of " {label_of(t.asset)}</p>
                             <div class="chips">{chips(catalog, t.controls)}</div>

@@ -18,7 +18,8 @@ pub fn ThreatPage(id: String) -> impl IntoView {
         return view! { <NotFound raw=format!("/threat/{id}") /> }.into_any();
     };
     let selection = assess.selection;
-    let verdict = move || selection.with(|s| s.verdicts[index].verdict);
+    let verdict = move || selection.with(|s| s.verdicts[index].effective());
+    let manual = move || selection.with(|s| s.verdicts[index].manual);
     let why = move || {
         selection.with(|s| {
             reasons(s, &s.verdicts[index])
@@ -128,7 +129,11 @@ pub fn ThreatPage(id: String) -> impl IntoView {
             <EditionLine />
             <div class="verdict-line" data-verdict=move || verdict().as_str()>
                 {move || view! { <VerdictBadge verdict=verdict() /> }}
-                <span class="muted">"for your profile"</span>
+                <span class="muted">{move || match manual() {
+                    Some(true) => "for your profile: included by your override, though the rules leave it out",
+                    Some(false) => "for your profile: excluded by your override, though the rules keep it",
+                    None => "for your profile",
+                }}</span>
             </div>
             <ul class="reasons">{why}</ul>
             <p class="description">{t.description}</p>
