@@ -21,6 +21,10 @@ pub struct Store {
     /// Another tab saved an assessment that this tab then changed: (theirs,
     /// ours). Nothing is written until the user chooses.
     pub conflict: RwSignal<Option<(Assessment, Assessment)>>,
+    /// Controls the user set to "not applicable" without a reason yet, as
+    /// "<assessment id>/<control id>": the choice waits, across pages, until
+    /// a reason makes it valid or the user takes it back.
+    pub pending_na: RwSignal<Vec<String>>,
 }
 
 impl Store {
@@ -203,6 +207,7 @@ pub fn provide_store() -> Store {
         save_error: RwSignal::new(None),
         can_save: StoredValue::new(loaded.can_save),
         conflict: RwSignal::new(None),
+        pending_na: RwSignal::new(Vec::new()),
     };
     // The storage event fires in every other tab of this origin on a save.
     let handle = window_event_listener(leptos::ev::storage, move |ev| {

@@ -55,3 +55,44 @@ test("an excluded threat shows as excluded everywhere, with the override visible
   await expect(page.getByTestId("nav-threat-indirectpromptinjection")).toHaveAttribute("data-verdict", "not_applicable");
   await expect(page.getByTestId("nav-override-indirectpromptinjection")).toBeVisible();
 });
+
+test("'not applicable' without a reason stays pending across pages, and says so", async ({ page }) => {
+  await openFixture(page, "controls");
+  const status = page.getByTestId("ctl-status-AIPROGRAM");
+  await status.selectOption("not_applicable");
+  await expect(page.getByTestId("ctl-na-pending-AIPROGRAM")).toContainText("waiting for a reason");
+  // Away and back: the choice still waits; nothing invalid was saved.
+  await page.getByTestId("step-dashboard").click();
+  await expect(page.getByTestId("step-page-dashboard")).toBeVisible();
+  await page.getByTestId("step-controls").click();
+  await expect(page.getByTestId("ctl-na-pending-AIPROGRAM")).toContainText("the status stays Not decided");
+  await expect(page.getByTestId("ctl-status-AIPROGRAM")).toHaveValue("not_applicable");
+  const stored = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith("aixa.assessment."))
+      .map((k) => JSON.parse(localStorage.getItem(k) ?? "{}").controls?.AIPROGRAM ?? null),
+  );
+  expect(stored).toEqual([null]);
+  // A reason makes it count.
+  await page.getByTestId("ctl-na-AIPROGRAM-rationale").fill("No AI program: a single pilot.");
+  await page.getByTestId("ctl-na-AIPROGRAM-apply").click();
+  await expect(page.getByTestId("ctl-na-pending-AIPROGRAM")).toHaveCount(0);
+  await expect(page.getByTestId("ctl-AIPROGRAM")).toHaveAttribute("data-status", "not_applicable");
+});
+
+test("a residual risk above the inherent one is flagged until a rationale explains it", async ({ page }) => {
+  await openFixture(page, "risk");
+  // The fixture scores 4.5 at 4 × 4 inherent, 2 × 3 residual.
+  await expect(page.getByTestId("risk-raised-directpromptinjection")).toHaveCount(0);
+  await page.getByTestId("risk-directpromptinjection-residual-likelihood").selectOption("5");
+  await page.getByTestId("risk-directpromptinjection-residual-impact").selectOption("5");
+  await expect(page.getByTestId("risk-raised-directpromptinjection")).toContainText("above the inherent");
+  await page.getByTestId("step-acceptance").click();
+  // The fixture's acceptance of 4.5 has a rationale: clear it to be asked.
+  await page.getByTestId("acc-rationale-directpromptinjection").fill("");
+  await expect(page.getByTestId("acc-raised-directpromptinjection")).toBeVisible();
+  await page.getByTestId("acc-rationale-directpromptinjection").fill("A new attack path raised the impact.");
+  await expect(page.getByTestId("acc-raised-directpromptinjection")).toHaveCount(0);
+  // A refusal is decided, not approved, by its owner.
+  await expect(page.getByTestId("acc-directpromptinjection")).toContainText("Decided by");
+});

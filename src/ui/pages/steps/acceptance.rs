@@ -15,7 +15,8 @@ use leptos::prelude::*;
 
 /// The text fields of an acceptance, in the order of the form.
 const TEXTS: &[Text<Acceptance>] = &[
-    ("approver", "Approved by", "text", field!(approver)),
+    // Whoever decided, whichever way: "approved" would be untrue of a refusal.
+    ("approver", "Decided by", "text", field!(approver)),
     ("date", "Decided on", "date", field!(date)),
     ("review", "Review by", "date", field!(review)),
     ("rationale", "Rationale", "textarea", field!(rationale)),
@@ -32,6 +33,15 @@ fn AcceptanceRow(threat: usize) -> impl IntoView {
             .assessment
             .with(|a| a.risk.get(id).and_then(|r| r.residual.level()))
     };
+    // A residual risk above the inherent one needs explaining.
+    let unexplained = move || {
+        assess.assessment.with(|a| {
+            a.risk.get(id).is_some_and(|r| r.residual_above_inherent())
+                && a.acceptance
+                    .get(id)
+                    .is_none_or(|x| x.rationale.trim().is_empty())
+        })
+    };
     let decision_id = format!("acc-decision-{id}");
     let decision = move || current.with(|x| x.decision);
     let on_decision = move |d: Option<Decision>| {
@@ -47,6 +57,12 @@ fn AcceptanceRow(threat: usize) -> impl IntoView {
                     {move || level_line(residual(), "Residual risk ", "Residual risk not scored (step 5)")}
                 </span>
             </div>
+            <Show when=unexplained>
+                <p class="notice" role="status" data-testid=format!("acc-raised-{id}")>
+                    "The residual risk is above the inherent risk: controls do not raise a risk. "
+                    "Check the scores in step 5, or give the reason in the rationale."
+                </p>
+            </Show>
             <div class="fields">
                 <label for=decision_id.clone()>"Decision"</label>
                 <EnumSelect
@@ -84,7 +100,7 @@ pub fn AcceptanceStep() -> impl IntoView {
                 </p>
             </Show>
             <OpenThreats
-                label=Signal::derive(move || format!("Still open ({}): ", open.with(Vec::len)))
+                label=Signal::derive(move || format!("Residual risk not accepted ({}): ", open.with(Vec::len)))
                 testid="open-acceptances"
                 threats=open
             />

@@ -26,8 +26,19 @@ fn ControlRow(control: usize) -> impl IntoView {
     let id = c.id;
     let plan = assess.record::<ControlPlan>(id);
     // "Not applicable" is only recorded with a rationale: until one is
-    // given, the choice waits here.
-    let asking_na = RwSignal::new(false);
+    // given, the choice waits in the store, so leaving the step keeps it.
+    let key = StoredValue::new(format!("{}/{id}", assess.id.get_value()));
+    let pending = assess.store.pending_na;
+    let asking_na = Signal::derive(move || pending.with(|p| key.with_value(|k| p.contains(k))));
+    let set_asking = move |on: bool| {
+        let k = key.get_value();
+        pending.update(|p| {
+            p.retain(|x| *x != k);
+            if on {
+                p.push(k);
+            }
+        })
+    };
     let serves = move || {
         assess.selection.with(|s| {
             s.controls
@@ -52,9 +63,9 @@ fn ControlRow(control: usize) -> impl IntoView {
         if status == ControlStatus::NotApplicable
             && plan.with_untracked(|p| p.rationale.trim().is_empty())
         {
-            asking_na.set(true);
+            set_asking(true);
         } else {
-            asking_na.set(false);
+            set_asking(false);
             assess.edit(id, |p: &mut ControlPlan| p.status = status);
         }
     };
@@ -84,6 +95,10 @@ fn ControlRow(control: usize) -> impl IntoView {
                 {assess.text_fields(id, plan, "ctl", TEXTS)}
             </div>
             <Show when=move || asking_na.get()>
+                <p class="notice" role="status" data-testid=format!("ctl-na-pending-{id}")>
+                    "Not applicable is waiting for a reason: until you give one, the status stays "
+                    {move || plan.with(|p| p.status.label())} "."
+                </p>
                 <RationaleForm
                     label="Why does it not apply? (required)"
                     apply_label="Mark not applicable"
@@ -93,9 +108,9 @@ fn ControlRow(control: usize) -> impl IntoView {
                             p.status = ControlStatus::NotApplicable;
                             p.rationale = text;
                         });
-                        asking_na.set(false);
+                        set_asking(false);
                     }
-                    on_cancel=move || asking_na.set(false)
+                    on_cancel=move || set_asking(false)
                 />
             </Show>
             {move || plan.with(|p| (p.status == ControlStatus::NotApplicable).then(|| view! {

@@ -203,6 +203,12 @@ fn RiskRow(threat: usize) -> impl IntoView {
                 <SideFields threat=id side=Side::Inherent score />
                 <SideFields threat=id side=Side::Residual score />
             </div>
+            <Show when=move || score.with(|r| r.residual_above_inherent())>
+                <p class="notice" role="status" data-testid=format!("risk-raised-{id}")>
+                    "The residual risk is above the inherent one, though controls do not raise a "
+                    "risk. Check the scores, or explain why in the rationale of step 6."
+                </p>
+            </Show>
         </li>
     }
 }
