@@ -96,3 +96,14 @@ test("a residual risk above the inherent one is flagged until a rationale explai
   // A refusal is decided, not approved, by its owner.
   await expect(page.getByTestId("acc-directpromptinjection")).toContainText("Decided by");
 });
+
+test("confirming every default marks none as changed", async ({ page }) => {
+  await openFixture(page, "responsibility");
+  await page.getByTestId("confirm-defaults").click();
+  // The fixture changed 4.5 for real (to the provider Acme AI); every
+  // other row is now a confirmed default.
+  await expect(page.locator(".default-why", { hasText: "Default was:" })).toHaveCount(1);
+  await expect(page.getByTestId("resp-directpromptinjection")).toContainText("Default was:");
+  await expect(page.getByTestId("resp-evasion")).toContainText("Default, confirmed:");
+  await expect(page.getByTestId("resp-evasion").getByText("Back to the default")).toHaveCount(0);
+});

@@ -46,6 +46,14 @@ fn ResponsibilityRow(threat: usize) -> impl IntoView {
         assess.put(id, r);
     };
     let reset = move |_| assess.forget::<Responsibility>(id);
+    // Confirmed as the default is still the default: only a real departure
+    // reads as changed.
+    let departed = move || {
+        chosen
+            .get()
+            .is_some_and(|r| r != suggested.get().responsibility)
+    };
+    let confirmed = move || chosen.get().is_some() && !departed();
     let select_id = format!("party-{id}");
     let provider_id = format!("provider-{id}");
     view! {
@@ -54,7 +62,13 @@ fn ResponsibilityRow(threat: usize) -> impl IntoView {
                 <ThreatLink threat=t />
             </div>
             <p class="muted default-why">
-                {move || if chosen.get().is_some() { "Default was: " } else { "Default: " }}
+                {move || if departed() {
+                    "Default was: "
+                } else if confirmed() {
+                    "Default, confirmed: "
+                } else {
+                    "Default: "
+                }}
                 {move || suggested.get().why}
             </p>
             <div class="fields">
@@ -75,7 +89,7 @@ fn ResponsibilityRow(threat: usize) -> impl IntoView {
                         on:input=on_provider
                     />
                 </Show>
-                {move || chosen.get().is_some().then(|| view! {
+                {move || departed().then(|| view! {
                     <button type="button" class="link" on:click=reset>
                         "Back to the default"
                     </button>
