@@ -2,10 +2,10 @@
 //! further.
 
 use super::StepHeader;
-use crate::core::assessment::{ControlStatus, Party};
+use crate::core::assessment::{Assessment, ControlStatus, Party};
+use crate::core::catalog::{Catalog, Threat};
 use crate::core::dashboard::{control_status, figures, Coverage, Figures, Step};
 use crate::core::route::Route;
-use crate::ui::components::threat_link::ThreatLink;
 use crate::ui::router::href;
 use crate::ui::state::use_assess;
 use crate::ui::storage::today;
@@ -167,16 +167,39 @@ fn PartyBlock(figs: Memo<Figures>) -> impl IntoView {
     }
 }
 
-/// A list of threats, each linking to its page, with a line for when there
+/// One line of a dashboard list: a threat or a control, linked, with what
+/// is due about it.
+#[derive(Clone, PartialEq)]
+struct Entry {
+    href: String,
+    /// A control's id, shown as code before the name.
+    code: Option<&'static str>,
+    label: String,
+    detail: String,
+    testid: String,
+}
+
+impl Entry {
+    fn threat(t: &Threat, detail: String) -> Entry {
+        Entry {
+            href: href(&Route::Threat(t.id.into())),
+            code: None,
+            label: format!("{} {}", t.section, t.name),
+            detail,
+            testid: format!("entry-{}", t.id),
+        }
+    }
+}
+
+/// A list of entries, each linking to its page, with a line for when there
 /// are none.
 #[component]
-fn ThreatBlock(
+fn ListBlock(
     title: &'static str,
     testid: &'static str,
     empty: &'static str,
-    threats: Signal<Vec<usize>>,
+    entries: Signal<Vec<Entry>>,
 ) -> impl IntoView {
-    let catalog = use_assess().catalog;
     let heading_id = format!("dash-{testid}");
     let labelled_by = heading_id.clone();
     view! {
@@ -184,19 +207,20 @@ fn ThreatBlock(
             <h2 id=heading_id>{title}</h2>
             <div data-testid=testid>
                 <Show
-                    when=move || !threats.with(Vec::is_empty)
+                    when=move || !entries.with(Vec::is_empty)
                     fallback=move || view! { <p class="empty">{empty}</p> }
                 >
                     <ul class="plain threat-links">
                         {move || {
-                            threats
+                            entries
                                 .get()
                                 .into_iter()
-                                .map(|t| {
-                                    let th = &catalog.threats[t];
+                                .map(|e| {
+                                    let detail = (!e.detail.is_empty()).then(|| format!(" · {}", e.detail));
                                     view! {
-                                        <li>
-                                            <ThreatLink threat=th />
+                                        <li data-testid=e.testid>
+                                            <a href=e.href>{e.code.map(|c| view! { <code>{c}</code> " " })}{e.label}</a>
+                                            <span class="muted">{detail}</span>
                                         </li>
                                     }
                                 })
@@ -207,107 +231,65 @@ fn ThreatBlock(
             </div>
         </section>
     }
+}
+
+/// Threats as entries with nothing more to say about them.
+fn threat_entries(catalog: &'static Catalog, threats: Vec<usize>) -> Vec<Entry> {
+    threats
+        .into_iter()
+        .map(|t| Entry::threat(&catalog.threats[t], String::new()))
+        .collect()
 }
 
 /// Selected controls past their due date and not yet implemented.
-#[component]
-fn OverdueBlock(figs: Memo<Figures>) -> impl IntoView {
-    let assess = use_assess();
-    let catalog = assess.catalog;
-    let overdue = Memo::new(move |_| {
-        figs.with(|f| {
-            assess.assessment.with(|a| {
-                f.overdue_controls
-                    .iter()
-                    .map(|&c| {
-                        let id = catalog.controls[c].id;
-                        let plan = a.controls.get(id).cloned().unwrap_or_default();
-                        (c, plan.due, plan.owner, plan.status.label())
-                    })
-                    .collect::<Vec<_>>()
-            })
+fn overdue_entries(a: &Assessment, f: &Figures, catalog: &'static Catalog) -> Vec<Entry> {
+    f.overdue_controls
+        .iter()
+        .map(|&c| {
+            let control = &catalog.controls[c];
+            let plan = a.controls.get(control.id).cloned().unwrap_or_default();
+            let mut detail = format!("due {} · {}", plan.due, plan.status.label());
+            if !plan.owner.is_empty() {
+                detail.push_str(&format!(" · {}", plan.owner));
+            }
+            Entry {
+                href: href(&Route::Control(control.id.into())),
+                code: Some(control.id),
+                label: control.name.to_string(),
+                detail,
+                testid: format!("overdue-{}", control.id),
+            }
         })
-    });
-    view! {
-        <section class="panel dash-block" aria-labelledby="dash-overdue">
-            <h2 id="dash-overdue">"Overdue controls"</h2>
-            <div data-testid="overdue-controls">
-                <Show
-                    when=move || !overdue.with(Vec::is_empty)
-                    fallback=|| view! { <p class="empty">"No control is past its due date."</p> }
-                >
-                    <ul class="plain overdue">
-                        {move || {
-                            overdue
-                                .get()
-                                .into_iter()
-                                .map(|(c, due, owner, status)| {
-                                    let control = &catalog.controls[c];
-                                    let owner = (!owner.is_empty()).then(|| format!(" · {owner}"));
-                                    view! {
-                                        <li data-testid=format!("overdue-{}", control.id)>
-                                            <a href=href(&Route::Control(control.id.into()))><code>{control.id}</code></a>
-                                            " " {control.name}
-                                            <span class="muted">" · due " {due} " · " {status} {owner}</span>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </ul>
-                </Show>
-            </div>
-        </section>
-    }
+        .collect()
 }
 
-#[component]
-fn ReviewsBlock(figs: Memo<Figures>) -> impl IntoView {
-    let assess = use_assess();
-    let catalog = assess.catalog;
-    let due = Memo::new(move |_| {
-        figs.with(|f| {
-            assess.assessment.with(|a| {
-                f.reviews_due
-                    .iter()
-                    .map(|&t| {
-                        let x = a.acceptance.get(catalog.threats[t].id);
-                        let date = x.map(|x| x.review.clone()).unwrap_or_default();
-                        let decision = x.map(|x| x.decision.label()).unwrap_or_default();
-                        (t, date, decision)
-                    })
-                    .collect::<Vec<_>>()
-            })
+/// Threats whose provider's assurance is not verified, each with where it
+/// stands: "not obtainable" and "evidence received" stay findings too.
+fn verification_entries(a: &Assessment, f: &Figures, catalog: &'static Catalog) -> Vec<Entry> {
+    f.open_verifications
+        .iter()
+        .map(|&t| {
+            let status = a
+                .verification
+                .get(catalog.threats[t].id)
+                .map(|v| v.status)
+                .unwrap_or_default();
+            Entry::threat(&catalog.threats[t], status.label().to_string())
         })
-    });
-    view! {
-        <section class="panel dash-block" aria-labelledby="dash-reviews">
-            <h2 id="dash-reviews">"Reviews due"</h2>
-            <div data-testid="reviews-due">
-                <Show
-                    when=move || !due.with(Vec::is_empty)
-                    fallback=|| view! { <p class="empty">"No review is due. Review dates are set in step 6."</p> }
-                >
-                    <ul class="plain threat-links">
-                        {move || {
-                            due.get()
-                                .into_iter()
-                                .map(|(t, date, decision)| {
-                                    let th = &catalog.threats[t];
-                                    view! {
-                                        <li>
-                                            <ThreatLink threat=th />
-                                            <span class="muted">" · due " {date} " · " {decision}</span>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </ul>
-                </Show>
-            </div>
-        </section>
-    }
+        .collect()
+}
+
+/// Threats whose acceptance is due for review.
+fn review_entries(a: &Assessment, f: &Figures, catalog: &'static Catalog) -> Vec<Entry> {
+    f.reviews_due
+        .iter()
+        .map(|&t| {
+            let x = a.acceptance.get(catalog.threats[t].id);
+            let date = x.map(|x| x.review.clone()).unwrap_or_default();
+            let decision = x.map(|x| x.decision.label()).unwrap_or_default();
+            Entry::threat(&catalog.threats[t], format!("due {date} · {decision}"))
+        })
+        .collect()
 }
 
 #[component]
@@ -379,9 +361,11 @@ fn GuidelinesBlock(figs: Memo<Figures>) -> impl IntoView {
 #[component]
 pub fn DashboardStep() -> impl IntoView {
     let assess = use_assess();
+    let catalog = assess.catalog;
     let figs = Memo::new(move |_| assess.assessment.with(|a| figures(a, &today())));
-    let open_verifications = Signal::derive(move || figs.with(|f| f.open_verifications.clone()));
-    let open_acceptances = Signal::derive(move || figs.with(|f| f.open_acceptances.clone()));
+    let entries = move |make: fn(&Assessment, &Figures, &'static Catalog) -> Vec<Entry>| {
+        Signal::derive(move || figs.with(|f| assess.assessment.with(|a| make(a, f, catalog))))
+    };
     view! {
         <div class="dashboard-step">
             <section class="panel">
@@ -393,22 +377,32 @@ pub fn DashboardStep() -> impl IntoView {
             </section>
             <div class="dash-grid">
                 <ProgressBlock figs />
-                <OverdueBlock figs />
+                <ListBlock
+                    title="Overdue controls"
+                    testid="overdue-controls"
+                    empty="No control is past its due date."
+                    entries=entries(overdue_entries)
+                />
                 <ControlsChart figs />
                 <PartyBlock figs />
-                <ThreatBlock
+                <ListBlock
                     title="Open verifications"
                     testid="open-verifications"
                     empty="Nothing to verify: every provider's assurance is verified, or no threat is theirs."
-                    threats=open_verifications
+                    entries=entries(verification_entries)
                 />
-                <ThreatBlock
+                <ListBlock
                     title="Residual risk not accepted"
                     testid="dash-open-acceptances"
                     empty="The residual risk of every threat in scope is accepted."
-                    threats=open_acceptances
+                    entries=entries(|_, f, c| threat_entries(c, f.open_acceptances.clone()))
                 />
-                <ReviewsBlock figs />
+                <ListBlock
+                    title="Reviews due"
+                    testid="reviews-due"
+                    empty="No review is due. Review dates are set in step 6."
+                    entries=entries(review_entries)
+                />
                 <GuidelinesBlock figs />
             </div>
         </div>
