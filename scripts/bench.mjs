@@ -6,7 +6,7 @@
 //   read from target/criterion. Results go to OUT/results.{json,md}.
 
 import { chromium } from "@playwright/test";
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { budgets, kb, measure } from "./bytes.mjs";
@@ -222,6 +222,9 @@ try {
   await browser.close();
 }
 
+// Inputs a complete reference assessment takes (scripts/effort.mjs), against
+// the count in the UI before the effort work began (bench/effort-baseline.json).
+results.effort = JSON.parse(execFileSync(process.execPath, ["scripts/effort.mjs", join(site, "app"), "--json"], { encoding: "utf8" }));
 writeFileSync(join(out, "browser.json"), JSON.stringify(results, null, 2) + "\n");
 const bytes = measure(join(site, "app"), results.fetched.filter((f) => f !== "floor.html"));
 const links = JSON.parse(readFileSync(join(site, "links.json"), "utf8")).links;
@@ -275,6 +278,18 @@ for (const l of links) {
 }
 const typical = links.find((l) => l.name === "typical");
 if (typical) row("share link", "typical, budget", `${typical.link} chars`, `≤ ${budgets.link_chars}`, ok(typical.link <= budgets.link_chars));
+const effortBase = JSON.parse(readFileSync(new URL("../bench/effort-baseline.json", import.meta.url), "utf8"));
+for (const [slug, n] of Object.entries(results.effort.steps)) {
+  row("effort", `step ${slug}`, `${n} inputs (${effortBase.steps[slug] ?? "?"} at the effort baseline)`);
+}
+const effortCap = Math.floor(effortBase.total * budgets.effort_ratio);
+row(
+  "effort",
+  "a complete reference assessment",
+  `${results.effort.total} inputs, ${((100 * results.effort.total) / effortBase.total).toFixed(0)} % of ${effortBase.total}`,
+  `≤ ${effortCap} (${budgets.effort_ratio * 100} % of the effort baseline)`,
+  ok(results.effort.total <= effortCap),
+);
 const m = results.memory;
 row("memory", "after a complete assessment", `JS heap ${kb(m.js)} + wasm ${kb(m.wasm)} = ${kb(m.total)}`);
 
