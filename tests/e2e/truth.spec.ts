@@ -107,3 +107,12 @@ test("confirming every default marks none as changed", async ({ page }) => {
   await expect(page.getByTestId("resp-evasion")).toContainText("Default, confirmed:");
   await expect(page.getByTestId("resp-evasion").getByText("Back to the default")).toHaveCount(0);
 });
+
+test("the dashboard's action plan lists planned controls overdue first, and the top residual risks", async ({ page }) => {
+  await page.clock.setFixedTime(new Date("2027-01-02T09:00:00Z"));
+  await openFixture(page, "dashboard");
+  // MONITORUSE, planned for SecOps, was due 2026-12-31.
+  await expect(page.getByTestId("plan-MONITORUSE")).toContainText("OVERDUE since 2026-12-31 · SecOps");
+  await expect(page.getByTestId("top-risks").locator("li").first()).toHaveAttribute("data-testid", "top-risk-directpromptinjection");
+  await expect(page.getByTestId("top-risk-directpromptinjection")).toContainText("residual 6");
+});

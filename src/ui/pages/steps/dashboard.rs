@@ -5,6 +5,8 @@ use super::StepHeader;
 use crate::core::assessment::{Assessment, ControlStatus, Party};
 use crate::core::catalog::{Catalog, Threat};
 use crate::core::dashboard::{control_status, figures, Coverage, Figures, Step};
+use crate::core::plan::{planned_controls, top_residual_risks};
+use crate::core::risk::band;
 use crate::core::route::Route;
 use crate::ui::router::href;
 use crate::ui::state::use_assess;
@@ -279,6 +281,49 @@ fn verification_entries(a: &Assessment, f: &Figures, catalog: &'static Catalog) 
         .collect()
 }
 
+/// The action plan: planned controls, overdue first, with owner and due date.
+fn plan_entries(a: &Assessment, _: &Figures, catalog: &'static Catalog) -> Vec<Entry> {
+    planned_controls(a, &today())
+        .into_iter()
+        .map(|p| {
+            let control = &catalog.controls[p.control];
+            let plan = a.controls.get(control.id).cloned().unwrap_or_default();
+            let due = if plan.due.is_empty() {
+                "no due date".to_string()
+            } else if p.overdue {
+                format!("OVERDUE since {}", plan.due)
+            } else {
+                format!("due {}", plan.due)
+            };
+            let owner = if plan.owner.is_empty() {
+                "no owner"
+            } else {
+                plan.owner.as_str()
+            };
+            Entry {
+                href: href(&Route::Control(control.id.into())),
+                code: Some(control.id),
+                label: control.name.to_string(),
+                detail: format!("{due} · {owner}"),
+                testid: format!("plan-{}", control.id),
+            }
+        })
+        .collect()
+}
+
+/// The highest residual risks in scope.
+fn top_risk_entries(a: &Assessment, _: &Figures, catalog: &'static Catalog) -> Vec<Entry> {
+    top_residual_risks(a, 5)
+        .into_iter()
+        .map(|(t, level)| {
+            let (_, band) = band(level);
+            let mut e = Entry::threat(&catalog.threats[t], format!("residual {level}, {band}"));
+            e.testid = format!("top-risk-{}", catalog.threats[t].id);
+            e
+        })
+        .collect()
+}
+
 /// Threats whose acceptance is due for review.
 fn review_entries(a: &Assessment, f: &Figures, catalog: &'static Catalog) -> Vec<Entry> {
     f.reviews_due
@@ -377,6 +422,18 @@ pub fn DashboardStep() -> impl IntoView {
             </section>
             <div class="dash-grid">
                 <ProgressBlock figs />
+                <ListBlock
+                    title="Action plan"
+                    testid="action-plan"
+                    empty="No control is planned. Plan controls in step 4."
+                    entries=entries(plan_entries)
+                />
+                <ListBlock
+                    title="Top residual risks"
+                    testid="top-risks"
+                    empty="No residual risk is scored yet (step 5)."
+                    entries=entries(top_risk_entries)
+                />
                 <ListBlock
                     title="Overdue controls"
                     testid="overdue-controls"
