@@ -370,6 +370,16 @@ fn emit_edition(out: &mut String, e: &Edition) {
             indices(threats),
         );
     }
+    out.push_str("        ],\n        synonyms: &[\n");
+    for (s, (threats, controls)) in e.synonyms.iter().zip(&e.synonym_items) {
+        let _ = writeln!(
+            out,
+            "            Synonym {{ word: {:?}, threats: {}, controls: {} }},",
+            s.word,
+            indices(threats),
+            indices(controls),
+        );
+    }
     out.push_str("        ],\n");
     let dev_rule = match &e.dev_rule {
         Some(ast) => format!("Some({})", expr(e, ast)),

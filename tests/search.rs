@@ -60,3 +60,39 @@ fn every_word_must_match() {
     assert!(top("", 5).is_empty());
     assert!(top("  !!  ", 5).is_empty());
 }
+
+#[test]
+fn common_words_lead_to_the_right_threats_and_controls() {
+    let jailbreak = top("jailbreak", 3);
+    assert!(
+        jailbreak.contains(&"directpromptinjection".to_string()),
+        "{jailbreak:?}"
+    );
+    assert!(
+        jailbreak.contains(&"closedboxevasion".to_string()),
+        "{jailbreak:?}"
+    );
+    let agent = top("agent", 6);
+    assert!(
+        agent.contains(&"LEASTMODELPRIVILEGE".to_string()),
+        "{agent:?}"
+    );
+    let tool = top("tool", 6);
+    assert!(
+        tool.contains(&"LEASTMODELPRIVILEGE".to_string()),
+        "{tool:?}"
+    );
+    // Typos still count.
+    assert!(top("jailbrake", 3).contains(&"directpromptinjection".to_string()));
+}
+
+#[test]
+fn a_control_is_found_by_the_threats_it_serves() {
+    // "model inversion" names a threat; its controls are found through it.
+    let hits = top("membership inference", 10);
+    assert!(
+        hits.contains(&"modelinversionandmembership".to_string()),
+        "{hits:?}"
+    );
+    assert!(hits.contains(&"OBSCURECONFIDENCE".to_string()), "{hits:?}");
+}

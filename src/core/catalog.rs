@@ -28,6 +28,8 @@ pub struct Catalog {
     pub guidelines: &'static [Guideline],
     /// The overview's GenAI security particularities.
     pub genai: &'static [GenaiRow],
+    /// Words people search with that the catalog's own words lack.
+    pub synonyms: &'static [Synonym],
     /// Development-time controls are selected only while this rule is not
     /// "no"; `None` selects them whenever their threats are in scope.
     pub development_controls_when: Option<Expr>,
@@ -209,6 +211,14 @@ pub struct Guideline {
     pub note: Option<&'static str>,
     /// Mapped to only part of a control: partly covered at most.
     pub partial: bool,
+}
+
+/// A search word, such as "jailbreak", and what it means in this edition.
+#[derive(Debug)]
+pub struct Synonym {
+    pub word: &'static str,
+    pub threats: &'static [usize],
+    pub controls: &'static [usize],
 }
 
 #[derive(Debug)]

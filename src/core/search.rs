@@ -133,11 +133,22 @@ pub fn search(catalog: &Catalog, query: &str) -> Vec<Hit> {
     if query_words.is_empty() {
         return Vec::new();
     }
+    // The edition's search words for an entry, such as "jailbreak".
+    let synonyms = |of: &dyn Fn(&super::catalog::Synonym) -> bool| {
+        let words: Vec<&str> = catalog
+            .synonyms
+            .iter()
+            .filter(|s| of(s))
+            .map(|s| s.word)
+            .collect();
+        words.join(" ")
+    };
     let mut hits = Vec::new();
     for (i, t) in catalog.threats.iter().enumerate() {
         let fields = [
             Field::new(t.id, 3.0),
             Field::new(t.name, 3.0),
+            Field::new(&synonyms(&|s| s.threats.contains(&i)), 2.0),
             Field::new(t.description, 1.0),
             Field::new(t.impact, 1.0),
         ];
@@ -156,12 +167,21 @@ pub fn search(catalog: &Catalog, query: &str) -> Vec<Hit> {
             .filter(|a| a.control == i)
             .map(|a| a.alias)
             .collect();
+        // A control is found by the threats it serves, too.
+        let serves: Vec<&str> = catalog
+            .threats
+            .iter()
+            .filter(|t| t.controls.contains(&i))
+            .map(|t| t.name)
+            .collect();
         let fields = [
             Field::new(c.id, 3.0),
             Field::new(c.name, 3.0),
             Field::new(&aliases.join(" "), 2.0),
+            Field::new(&synonyms(&|s| s.controls.contains(&i)), 2.0),
             Field::new(c.purpose, 1.0),
             Field::new(c.category, 1.0),
+            Field::new(&serves.join(" "), 0.8),
         ];
         let score = entry_score(&fields, &query_words);
         if score > 0.0 {

@@ -68,6 +68,8 @@ fn build(base: &'static Catalog, factor: usize) -> Catalog {
         aliases: base.aliases,
         guidelines: base.guidelines,
         genai: base.genai,
+        // The first copy keeps them, as it keeps the groups.
+        synonyms: base.synonyms,
         development_controls_when: base.development_controls_when.clone(),
         development_controls_kept: every_copy(base.development_controls_kept),
     }

@@ -54,6 +54,9 @@ pub struct Edition {
     pub guideline_controls: Vec<Vec<usize>>,
     pub genai: Vec<GenaiSrc>,
     pub genai_threats: Vec<Vec<usize>>,
+    pub synonyms: Vec<SynonymSrc>,
+    /// For each synonym, its threats and its controls, as indices.
+    pub synonym_items: Vec<(Vec<usize>, Vec<usize>)>,
     /// The rule that gates development-time controls, and the ones kept.
     pub dev_rule: Option<Ast>,
     pub dev_kept: Vec<usize>,
@@ -362,6 +365,38 @@ pub fn parse(text: &EditionText<'_>) -> Result<Edition, Vec<CatalogError>> {
                 .collect()
         })
         .collect();
+    let synonym_items: Vec<(Vec<usize>, Vec<usize>)> = mappings
+        .synonyms
+        .iter()
+        .map(|s| {
+            let entry = Some(format!("synonym '{}'", s.word));
+            let lower = s.word.chars().all(|ch| ch.is_ascii_lowercase());
+            if s.word.is_empty() || !lower {
+                c.fail(entry.clone(), "needs a word of lower-case letters".into());
+            }
+            if s.threats.is_empty() && s.controls.is_empty() {
+                c.fail(entry.clone(), "names no threat or control".into());
+            }
+            let found: Vec<usize> = s
+                .threats
+                .iter()
+                .filter_map(|id| {
+                    let at = threats.iter().position(|t| &t.id == id);
+                    if at.is_none() {
+                        c.fail(
+                            entry.clone(),
+                            format!("threat '{id}' is not in {THREATS_FILE}"),
+                        );
+                    }
+                    at
+                })
+                .collect();
+            (
+                found,
+                refs.resolve_all(&mut c, &entry, "controls", &s.controls),
+            )
+        })
+        .collect();
     errors.extend(c.errors);
 
     let mut c = Checker {
@@ -409,6 +444,8 @@ pub fn parse(text: &EditionText<'_>) -> Result<Edition, Vec<CatalogError>> {
             guideline_controls,
             genai: mappings.genai,
             genai_threats,
+            synonyms: mappings.synonyms,
+            synonym_items,
             dev_rule,
             dev_kept,
             threat_maker_rule,

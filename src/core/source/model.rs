@@ -209,6 +209,20 @@ pub(super) struct MappingsFile {
     pub(super) guidelines: Vec<GuidelineSrc>,
     #[serde(rename = "genai", default)]
     pub(super) genai: Vec<GenaiSrc>,
+    #[serde(rename = "synonym", default)]
+    pub(super) synonyms: Vec<SynonymSrc>,
+}
+
+/// A word people search with that the catalog's own words lack, such as
+/// "jailbreak", and the threats and controls it means.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SynonymSrc {
+    pub word: String,
+    #[serde(default)]
+    pub threats: Vec<String>,
+    #[serde(default)]
+    pub controls: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
