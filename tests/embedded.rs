@@ -328,6 +328,17 @@ fn every_field_of_every_edition_is_embedded_as_written() {
             assert_eq!(threats, want, "{here}");
         }
 
+        assert_eq!(c.synonyms.len(), s.synonyms.len(), "{}", at("synonyms"));
+        for (e, x) in c.synonyms.iter().zip(&s.synonyms) {
+            let here = at(&format!("synonym {}", x.word));
+            assert_eq!(e.word, x.word, "{here}");
+            let threats: Vec<&str> = e.threats.iter().map(|&t| c.threats[t].id).collect();
+            let want: Vec<&str> = x.threats.iter().map(String::as_str).collect();
+            assert_eq!(threats, want, "{here}");
+            let controls: Vec<&str> = e.controls.iter().map(|&k| c.controls[k].id).collect();
+            assert_eq!(controls, control_ids(c, &x.controls), "{here}");
+        }
+
         let selection = m.selection.as_ref();
         assert_eq!(
             c.development_controls_when.as_ref().map(|r| expr(c, r)),
