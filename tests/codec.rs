@@ -720,3 +720,13 @@ fn a_share_link_is_offered_only_within_the_length_limit() {
         Err(long.len())
     );
 }
+
+#[test]
+fn the_assessments_details_travel_in_a_link() {
+    let mut a = fixture();
+    a.details.description = "Support chatbot over the help centre".into();
+    a.details.scope = "The chat service; not the ticketing system".into();
+    a.details.assessor = "A. Architect".into();
+    a.details.version = "2.3".into();
+    round_trip(&a);
+}

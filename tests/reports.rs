@@ -351,3 +351,14 @@ fn csv_lists_a_threat_excluded_by_override_with_its_rationale() {
     );
     assert_eq!(row[col("control_id")], "");
 }
+
+#[test]
+fn the_report_names_what_was_assessed_and_by_whom() {
+    let mut a = fixture();
+    a.details.description = "Support chatbot".into();
+    a.details.assessor = "A. Architect".into();
+    let md = markdown(&a, "2026-11-28");
+    assert!(md.contains("- System: Support chatbot\n"), "{md}");
+    assert!(md.contains("- Assessor: A. Architect\n"), "{md}");
+    assert!(!md.contains("- Scope:"), "an empty detail is left out");
+}

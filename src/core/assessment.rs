@@ -34,6 +34,9 @@ pub struct Assessment {
     /// record's own time of last change.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub copied: String,
+    /// What is assessed, by whom: for the report's cover.
+    #[serde(default, skip_serializing_if = "Details::is_empty")]
+    pub details: Details,
     /// Counts saves, so that two tabs editing one assessment notice each
     /// other instead of silently overwriting.
     #[serde(default)]
@@ -58,6 +61,36 @@ pub struct Assessment {
     /// Threat id → the decision on its residual risk.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub acceptance: BTreeMap<String, Acceptance>,
+}
+
+/// The assessment's own particulars, all optional free text.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Details {
+    /// What the system is and does.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// What the assessment covers, and what it leaves out.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub scope: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub assessor: String,
+    /// The version of the system assessed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub version: String,
+}
+
+impl Details {
+    pub fn is_empty(&self) -> bool {
+        [
+            &self.description,
+            &self.scope,
+            &self.assessor,
+            &self.version,
+        ]
+        .iter()
+        .all(|s| s.is_empty())
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -384,6 +417,7 @@ impl Assessment {
             created: now.to_string(),
             updated: now.to_string(),
             copied: String::new(),
+            details: Details::default(),
             revision: 0,
             answers: Answers::default(),
             overrides: BTreeMap::new(),

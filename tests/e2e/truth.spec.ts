@@ -113,6 +113,20 @@ test("the dashboard's action plan lists planned controls overdue first, and the 
   await openFixture(page, "dashboard");
   // MONITORUSE, planned for SecOps, was due 2026-12-31.
   await expect(page.getByTestId("plan-MONITORUSE")).toContainText("OVERDUE since 2026-12-31 · SecOps");
-  await expect(page.getByTestId("top-risks").locator("li").first()).toHaveAttribute("data-testid", "top-risk-directpromptinjection");
-  await expect(page.getByTestId("top-risk-directpromptinjection")).toContainText("residual 6");
+  // 4.6 (residual 3 × 4 = 12) comes before 4.5 (2 × 3 = 6).
+  await expect(page.getByTestId("top-risks").locator("li").first()).toHaveAttribute("data-testid", "top-risk-indirectpromptinjection");
+  await expect(page.getByTestId("top-risk-indirectpromptinjection")).toContainText("residual 12, High");
+  await expect(page.getByTestId("top-risk-directpromptinjection")).toContainText("residual 6, Medium");
+});
+
+test("the assessment's details, entered on step 1, head the printed report", async ({ page }) => {
+  await openFixture(page, "profile");
+  await page.getByTestId("assessment-details").locator("summary").click();
+  await page.getByTestId("detail-description").fill("Support chatbot over the help centre");
+  await page.getByTestId("detail-assessor").fill("A. Architect");
+  await page.getByTestId("detail-assessor").press("Tab");
+  await page.goto(page.url().replace(/\/profile$/, "/dashboard"));
+  await page.getByTestId("print").click();
+  await expect(page.getByTestId("report")).toContainText("Support chatbot over the help centre");
+  await expect(page.getByTestId("report")).toContainText("A. Architect");
 });

@@ -54,7 +54,8 @@
 //! rationale (6), date (7), review (8); slot `1 + 9·threats + 4·control + f`
 //! is the control's rationale (0), notes (1), owner (2), due (3). From format
 //! 2 on, slot `1 + 9·threats + 4·controls` is the assessment's own time of
-//! last change (ISO 8601); format 1 has no such slot. Empty texts do not
+//! last change (ISO 8601), and the four after it its details: description,
+//! scope, assessor, version; format 1 has no such slots. Empty texts do not
 //! travel. The body must end there.
 //!
 //! The receiver makes a new assessment (a new id; the sender's time of last
@@ -268,6 +269,7 @@ pub fn decode(payload: &str, id: String, now: &str) -> Result<Assessment> {
     // carries when the assessment was created.
     let mut a = Assessment::new(catalog, id, d.name, "");
     a.updated = d.updated;
+    a.details = d.details;
     a.copied = now.to_string();
     a.answers = d.answers;
     let threat_ids = || catalog.threats.iter().map(|t| t.id);

@@ -20,6 +20,7 @@ pub(super) struct Decoded {
     pub(super) name: String,
     /// The sender's time of last change (format 2 on); empty when unknown.
     pub(super) updated: String,
+    pub(super) details: crate::core::assessment::Details,
     pub(super) answers: Answers,
     pub(super) overrides: Vec<Option<Override>>,
     pub(super) responsibility: Vec<Option<Responsibility>>,
@@ -221,8 +222,18 @@ fn text_field<'d>(
     }
     let s = s - threat_slots;
     let control_slots = catalog.controls.len() * CONTROL_TEXTS;
-    if s == control_slots && version >= 2 {
-        return Ok(&mut d.updated);
+    if version >= 2 {
+        let field = match s.checked_sub(control_slots) {
+            Some(0) => Some(&mut d.updated),
+            Some(1) => Some(&mut d.details.description),
+            Some(2) => Some(&mut d.details.scope),
+            Some(3) => Some(&mut d.details.assessor),
+            Some(4) => Some(&mut d.details.version),
+            _ => None,
+        };
+        if let Some(field) = field {
+            return Ok(field);
+        }
     }
     if s >= control_slots {
         return Err(DecodeError::OutsideCatalog);

@@ -117,10 +117,15 @@ pub(super) fn write_body(a: &Assessment, catalog: &Catalog) -> Vec<u8> {
     // Format 2: the assessment's own time of last change, in the slot after
     // the last control's.
     let mut w = out.w;
-    texts.push((
-        1 + threats * THREAT_TEXTS + catalog.controls.len() * CONTROL_TEXTS,
-        &a.updated,
-    ));
+    let after = 1 + threats * THREAT_TEXTS + catalog.controls.len() * CONTROL_TEXTS;
+    let d = &a.details;
+    texts.extend([
+        (after, a.updated.as_str()),
+        (after + 1, d.description.as_str()),
+        (after + 2, d.scope.as_str()),
+        (after + 3, d.assessor.as_str()),
+        (after + 4, d.version.as_str()),
+    ]);
     texts.retain(|(_, s)| !s.is_empty());
     texts.sort_unstable_by_key(|(slot, _)| *slot);
     w.align();

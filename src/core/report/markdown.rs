@@ -39,6 +39,12 @@ pub fn render(r: &Report) -> String {
         let _ = write!(w, " This copy made: {}.", r.copied);
     }
     let _ = writeln!(w, " Made with aixa.\n");
+    for (label, text) in &r.details {
+        let _ = writeln!(w, "- {label}: {}", esc(text));
+    }
+    if !r.details.is_empty() {
+        let _ = writeln!(w);
+    }
 
     let _ = writeln!(w, "## Progress\n");
     for p in &r.progress {

@@ -22,6 +22,8 @@ pub struct Report {
     pub updated: String,
     /// When this copy was made (ISO 8601), empty for an original.
     pub copied: String,
+    /// What is assessed, by whom: (label, text) for each one given.
+    pub details: Vec<(&'static str, String)>,
     /// The day the report is made, for "reviews due".
     pub today: String,
     pub threats_total: usize,
@@ -318,6 +320,16 @@ pub fn build(a: &Assessment, today: &str) -> Report {
         edition: catalog.edition,
         updated: a.updated.clone(),
         copied: a.copied.clone(),
+        details: [
+            ("System", &a.details.description),
+            ("Scope", &a.details.scope),
+            ("Assessor", &a.details.assessor),
+            ("Version assessed", &a.details.version),
+        ]
+        .into_iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(k, v)| (k, v.clone()))
+        .collect(),
         today: today.to_string(),
         threats_total: catalog.threats.len(),
         progress: f

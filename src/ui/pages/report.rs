@@ -194,6 +194,7 @@ pub fn ReportView() -> impl IntoView {
                     <dt>"Catalog"</dt><dd>{r.catalog_title} " (edition " {r.edition} ")"</dd>
                     <dt>"Last changed"</dt><dd data-testid="report-updated">{or_dash(&r.updated)}</dd>
                     {(!r.copied.is_empty()).then(|| view! { <dt>"This copy made"</dt><dd data-testid="report-copied">{r.copied.clone()}</dd> })}
+                    {r.details.iter().map(|(label, text)| view! { <dt>{*label}</dt><dd>{text.clone()}</dd> }).collect_view()}
                     <dt>"Printed"</dt><dd>{r.today.clone()}</dd>
                     <dt>"Threats in scope"</dt><dd>{r.in_scope()} " of " {r.threats_total}</dd>
                 </dl>

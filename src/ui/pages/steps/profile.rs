@@ -2,11 +2,66 @@
 //! list, with overrides.
 
 use super::StepHeader;
+use crate::core::assessment::Details;
 use crate::core::dashboard::Step;
 use crate::ui::components::question::QuestionField;
 use crate::ui::components::threat_list::{ThreatList, VerdictCounts};
 use crate::ui::state::use_assess;
 use leptos::prelude::*;
+
+/// The assessment's particulars, for the report's cover.
+#[component]
+fn DetailsFields() -> impl IntoView {
+    let assess = use_assess();
+    type Get = fn(&Details) -> &String;
+    type Set = fn(&mut Details) -> &mut String;
+    const FIELDS: [(&str, &str, Get, Set); 4] = [
+        (
+            "description",
+            "What the system is and does",
+            |d| &d.description,
+            |d| &mut d.description,
+        ),
+        (
+            "scope",
+            "Scope: what this assessment covers, and leaves out",
+            |d| &d.scope,
+            |d| &mut d.scope,
+        ),
+        ("assessor", "Assessor", |d| &d.assessor, |d| &mut d.assessor),
+        (
+            "version",
+            "Version of the system assessed",
+            |d| &d.version,
+            |d| &mut d.version,
+        ),
+    ];
+    let fields = FIELDS
+        .into_iter()
+        .map(|(key, label, get, set)| {
+            let id = format!("detail-{key}");
+            view! {
+                <label for=id.clone()>{label}</label>
+                <input
+                    id=id.clone()
+                    type="text"
+                    data-testid=id
+                    prop:value=move || assess.assessment.with(|a| get(&a.details).clone())
+                    on:change=move |ev| {
+                        let text = event_target_value(&ev);
+                        assess.update(|a| *set(&mut a.details) = text);
+                    }
+                />
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="assessment-details" data-testid="assessment-details">
+            <summary>"About this assessment (for the report)"</summary>
+            <div class="fields">{fields}</div>
+        </details>
+    }
+}
 
 #[component]
 pub fn ProfileStep() -> impl IntoView {
@@ -19,6 +74,7 @@ pub fn ProfileStep() -> impl IntoView {
         <div class="profile-page">
             <section class="panel profile" aria-labelledby="profile-title">
                 <StepHeader step=Step::Profile id="profile-title" lede="Answer what you know. Anything left unknown keeps its threats in scope." />
+                <DetailsFields />
                 <form class="questions" on:submit=|ev| ev.prevent_default()>
                     {questions}
                 </form>
