@@ -130,3 +130,29 @@ test("the assessment's details, entered on step 1, head the printed report", asy
   await expect(page.getByTestId("report")).toContainText("Support chatbot over the help centre");
   await expect(page.getByTestId("report")).toContainText("A. Architect");
 });
+
+test.describe("on a phone (390 px)", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("header and bars stay compact, labels whole, and an answer's effect in view", async ({ page }) => {
+    await page.goto("./");
+    await expect(page.getByTestId("threat-list")).toBeAttached();
+    // Nothing widens the page.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // Header, step bar and export bar together take well under half the screen.
+    const bottom = await page.locator(".export-bar").evaluate((e) => e.getBoundingClientRect().bottom);
+    expect(bottom).toBeLessThan(844 / 2);
+    // Step labels are whole, counts shown.
+    const cut = await page.locator(".stepnav .name").evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).length);
+    expect(cut).toBe(0);
+    await expect(page.locator(".stepnav .pct").first()).toBeVisible();
+    // The effect of an answer shows where the answer is given.
+    const live = page.getByTestId("live-counts");
+    await expect(live).toBeInViewport();
+    await expect(live).toContainText("6 applicable");
+    await page.getByTestId("answer-genai-yes").check();
+    await page.getByTestId("answer-llm-yes").check();
+    await expect(live).toBeInViewport();
+    await expect(live).not.toContainText("6 applicable");
+  });
+});

@@ -18,6 +18,24 @@ pub fn verdict_mark(v: Verdict) -> &'static str {
     }
 }
 
+/// The verdict counts in one line that stays in view at the foot of the
+/// questions on a narrow screen (see `.live-counts`), so an answer's effect
+/// shows without scrolling to the list.
+#[component]
+pub fn LiveCounts() -> impl IntoView {
+    let selection = use_assess().selection;
+    let line = move || {
+        selection.with(|s| {
+            let c = s.counts();
+            format!(
+                "✔ {} applicable · ? {} unknown · ✕ {} not applicable",
+                c.applicable, c.unknown, c.not_applicable
+            )
+        })
+    };
+    view! { <p class="live-counts" aria-hidden="true" data-testid="live-counts">{line}</p> }
+}
+
 #[component]
 pub fn VerdictCounts() -> impl IntoView {
     let selection = use_assess().selection;

@@ -5,7 +5,7 @@ use super::StepHeader;
 use crate::core::assessment::Details;
 use crate::core::dashboard::Step;
 use crate::ui::components::question::QuestionField;
-use crate::ui::components::threat_list::{ThreatList, VerdictCounts};
+use crate::ui::components::threat_list::{LiveCounts, ThreatList, VerdictCounts};
 use crate::ui::state::use_assess;
 use leptos::prelude::*;
 
@@ -78,6 +78,7 @@ pub fn ProfileStep() -> impl IntoView {
                 <form class="questions" on:submit=|ev| ev.prevent_default()>
                     {questions}
                 </form>
+                <LiveCounts />
             </section>
             <section class="panel threats-panel" aria-labelledby="threats-title">
                 <h2 id="threats-title">"Threats"</h2>
