@@ -156,3 +156,12 @@ test.describe("on a phone (390 px)", () => {
     await expect(live).not.toContainText("6 applicable");
   });
 });
+
+test("a provider named once is offered for every other threat", async ({ page }) => {
+  await openFixture(page, "responsibility");
+  // The fixture names "Acme AI" for 4.5; every provider field offers it.
+  await expect(page.getByTestId("provider-indirectpromptinjection")).toHaveAttribute("list", "providers");
+  const offered = await page.getByTestId("providers").locator("option").evaluateAll((os) => os.map((o) => o.getAttribute("value")));
+  expect(offered).toContain("Acme AI");
+  expect(offered).toContain("the hosting provider");
+});

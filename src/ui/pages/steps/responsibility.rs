@@ -4,7 +4,7 @@
 use super::StepHeader;
 use crate::core::assessment::{Party, Responsibility};
 use crate::core::dashboard::{in_scope, Step};
-use crate::core::responsibility::default_for;
+use crate::core::responsibility::{default_for, HOSTING_PROVIDER, MODEL_MAKER};
 use crate::ui::components::choice::EnumSelect;
 use crate::ui::components::threat_link::ThreatLink;
 use crate::ui::state::use_assess;
@@ -84,6 +84,7 @@ fn ResponsibilityRow(threat: usize) -> impl IntoView {
                     <input
                         id=provider_id.clone()
                         type="text"
+                        list="providers"
                         data-testid=format!("provider-{id}")
                         prop:value=move || current().provider
                         on:input=on_provider
@@ -116,7 +117,24 @@ pub fn ResponsibilityStep() -> impl IntoView {
             }
         });
     };
+    // Providers are named once: every name already given, and the two the
+    // defaults use, are offered to pick for any other threat.
+    let providers = move || {
+        let mut names: Vec<String> = vec![HOSTING_PROVIDER.into(), MODEL_MAKER.into()];
+        assess.assessment.with(|a| {
+            for r in a.responsibility.values() {
+                if !r.provider.trim().is_empty() && !names.contains(&r.provider) {
+                    names.push(r.provider.clone());
+                }
+            }
+        });
+        names
+            .into_iter()
+            .map(|n| view! { <option value=n></option> })
+            .collect_view()
+    };
     view! {
+        <datalist id="providers" data-testid="providers">{providers}</datalist>
         <section class="panel">
             <StepHeader
                 step=Step::Responsibility
