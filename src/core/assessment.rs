@@ -10,6 +10,7 @@ use super::answers::Answers;
 use super::catalog::Catalog;
 use super::edition::{self, Edition};
 use super::engine::{select_with, Selection};
+use super::migrate;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -484,8 +485,8 @@ impl Assessment {
         let schema = value.get("schema").and_then(Value::as_u64);
         let value = match schema {
             Some(SCHEMA) => value,
-            Some(2) => migrate_2_to_3(value),
-            Some(1) => migrate_2_to_3(migrate_1_to_2(value)?),
+            Some(2) => migrate::from_2(value),
+            Some(1) => migrate::from_2(migrate::from_1(value)?),
             Some(v) if v > SCHEMA => return Err(LoadError::NewerSchema(v)),
             _ => {
                 return Err(LoadError::UnknownSchema(
@@ -563,39 +564,6 @@ impl Assessment {
         }
         Ok(())
     }
-}
-
-/// Schema 1 (the first release) kept one profile: `{"schema": 1, "edition",
-/// "answers"}`. It becomes a named assessment with those answers.
-fn migrate_1_to_2(value: Value) -> Result<Value, LoadError> {
-    let edition = value
-        .get("edition")
-        .and_then(Value::as_str)
-        .ok_or_else(|| LoadError::Invalid("the schema-1 profile has no edition".into()))?;
-    let answers = value
-        .get("answers")
-        .cloned()
-        .unwrap_or(Value::Object(Default::default()));
-    Ok(serde_json::json!({
-        "schema": 2,
-        "id": "migrated-profile",
-        "name": "My AI system",
-        "edition": edition,
-        // Schema 1 kept no times; empty reads as "not known".
-        "created": "",
-        "updated": "",
-        "answers": answers,
-    }))
-}
-
-/// Schema 3 adds `copied`, optional: a schema-2 assessment is an original
-/// and reads as it was. The version moves so that an older aixa, which
-/// refuses fields it does not know, says the file is newer instead.
-fn migrate_2_to_3(mut value: Value) -> Value {
-    if let Some(object) = value.as_object_mut() {
-        object.insert("schema".into(), Value::from(3u64));
-    }
-    value
 }
 
 /// `name`, or "name (copy)", "name (copy 2)", … whichever is not `taken`, so

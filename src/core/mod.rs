@@ -12,6 +12,7 @@ pub mod edition;
 pub mod engine;
 pub mod explain;
 pub mod filter;
+pub mod migrate;
 pub mod plan;
 pub mod pretty;
 pub mod report;

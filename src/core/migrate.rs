@@ -1,0 +1,38 @@
+//! Older assessment schemas, brought to the current one on load. Each step
+//! is kept for good: files people exported years ago must still open.
+
+use super::assessment::LoadError;
+use serde_json::Value;
+
+/// Schema 1 (the first release) kept one profile: `{"schema": 1, "edition",
+/// "answers"}`. It becomes a named assessment with those answers.
+pub(crate) fn from_1(value: Value) -> Result<Value, LoadError> {
+    let edition = value
+        .get("edition")
+        .and_then(Value::as_str)
+        .ok_or_else(|| LoadError::Invalid("the schema-1 profile has no edition".into()))?;
+    let answers = value
+        .get("answers")
+        .cloned()
+        .unwrap_or(Value::Object(Default::default()));
+    Ok(serde_json::json!({
+        "schema": 2,
+        "id": "migrated-profile",
+        "name": "My AI system",
+        "edition": edition,
+        // Schema 1 kept no times; empty reads as "not known".
+        "created": "",
+        "updated": "",
+        "answers": answers,
+    }))
+}
+
+/// Schema 3 adds `copied`, optional: a schema-2 assessment is an original
+/// and reads as it was. The version moves so that an older aixa, which
+/// refuses fields it does not know, says the file is newer instead.
+pub(crate) fn from_2(mut value: Value) -> Value {
+    if let Some(object) = value.as_object_mut() {
+        object.insert("schema".into(), Value::from(3u64));
+    }
+    value
+}
