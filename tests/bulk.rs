@@ -264,3 +264,23 @@ fn a_decision_is_dated_today_unless_dated() {
         (Decision::NotAccepted, "2026-11-28")
     );
 }
+
+#[test]
+fn the_report_shows_a_parents_derived_score() {
+    let mut a = blank();
+    let sel = a.selection();
+    let p = parents(&sel)[0];
+    // Its own stored score is ignored.
+    a.risk.insert(id(&sel, p), risk(score(1, 1), score(1, 1)));
+    for &c in &scored_children(&sel, p) {
+        a.risk.insert(id(&sel, c), risk(score(5, 4), score(2, 2)));
+    }
+    let report = aixa::core::report::model::build(&a, "2026-11-28");
+    let row = report
+        .risk
+        .iter()
+        .find(|r| r.section == sel.catalog.threats[p].section)
+        .expect("a row for the parent");
+    assert_eq!(row.inherent, "5 × 4 = 20 (highest of its sub-threats)");
+    assert_eq!(row.residual, "2 × 2 = 4 (highest of its sub-threats)");
+}
