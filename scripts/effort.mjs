@@ -12,9 +12,10 @@
 //   4. every selected control decided: planned with an owner and a due date,
 //      RATELIMIT implemented with its owner, PROMPTINPUTVALIDATION not
 //      applicable with its reason;
-//   5. every threat in scope scored, inherent and residual;
+//   5. every threat in scope scored, inherent and residual: the leaves by
+//      hand, each parent derived from its sub-threats (their highest);
 //   6. every threat in scope accepted, with approver, date, rationale and
-//      review date.
+//      review date, through the bulk panel (the date defaults to today).
 // An input is one click, one choice in a list, or one field typed into. The
 // script checks at the end that the dashboard shows every step done, so a
 // UI that records less cannot score better.
@@ -111,6 +112,7 @@ async function run(page) {
   }
 
   await step("risk");
+  // Leaves only: a parent shows its sub-threats' highest score, no inputs.
   for (const t of await ids("risk-", "-inherent-likelihood")) {
     for (const [part, v] of [["inherent-likelihood", "3"], ["inherent-impact", "4"], ["residual-likelihood", "2"], ["residual-impact", "3"]]) {
       await choose(byId(`risk-${t}-${part}`), v);
@@ -118,12 +120,17 @@ async function run(page) {
   }
 
   await step("acceptance");
+  // In bulk: the decision date defaults to today; every residual is 2 × 3.
+  await type(byId("acc-bulk-approver"), "CISO");
+  await type(byId("acc-bulk-rationale"), "Within appetite after the controls.");
+  await type(byId("acc-bulk-review"), "2027-11-20");
+  await type(byId("acc-bulk-level"), "6");
+  await click(byId("acc-bulk-accept"));
   for (const t of await ids("acc-decision-")) {
-    await choose(byId(`acc-decision-${t}`), "accepted");
-    await type(byId(`acc-approver-${t}`), "CISO");
-    await type(byId(`acc-date-${t}`), "2026-11-20");
-    await type(byId(`acc-rationale-${t}`), "Within appetite after the controls.");
-    await type(byId(`acc-review-${t}`), "2027-11-20");
+    const filled = await Promise.all(["approver", "date", "rationale", "review"].map((f) => byId(`acc-${f}-${t}`).inputValue()));
+    if ((await byId(`acc-decision-${t}`).inputValue()) !== "accepted" || filled.some((v) => v === "")) {
+      throw new Error(`effort: ${t} not accepted in full by the bulk panel`);
+    }
   }
 
   await step("dashboard");

@@ -4,6 +4,7 @@ use super::assessment::{Assessment, Assurance, ControlStatus, Decision, Party};
 use super::date::Date;
 use super::engine::Selection;
 use super::responsibility::in_force;
+use super::risk::effective_score;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Step {
@@ -308,9 +309,10 @@ pub fn figures(a: &Assessment, today: &str) -> Figures {
         },
         Progress {
             step: Step::Risk,
+            // A parent counts as scored once its in-scope children are.
             done: scope
                 .iter()
-                .filter(|t| a.risk.get(threat_id(**t)).is_some_and(|r| r.is_complete()))
+                .filter(|&&t| effective_score(a, &selection, t).is_complete())
                 .count(),
             total: scope.len(),
         },
@@ -360,10 +362,9 @@ pub fn figures(a: &Assessment, today: &str) -> Figures {
         .iter()
         .copied()
         .filter(|&t| {
-            let id = threat_id(t);
-            a.risk.get(id).is_some_and(|r| r.residual_above_inherent())
+            effective_score(a, &selection, t).residual_above_inherent()
                 && a.acceptance
-                    .get(id)
+                    .get(threat_id(t))
                     .is_none_or(|x| x.rationale.trim().is_empty())
         })
         .collect();

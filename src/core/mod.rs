@@ -3,6 +3,7 @@
 pub mod answers;
 pub mod assessment;
 pub mod backup;
+pub mod bulk;
 pub mod catalog;
 pub mod check;
 pub mod codec;

@@ -10,6 +10,7 @@ use crate::core::dashboard::{control_layout, control_status, figures, in_scope, 
 use crate::core::engine::Verdict;
 use crate::core::explain::reasons;
 use crate::core::responsibility::{default_for, in_force};
+use crate::core::risk::{effective_score, is_derived};
 
 /// The edition's overview, the entry to its text.
 const OVERVIEW: &str = "_index.md";
@@ -289,13 +290,20 @@ pub fn build(a: &Assessment, today: &str) -> Report {
         .iter()
         .map(|&t| {
             let threat = &catalog.threats[t];
-            let r = a.risk.get(threat.id).copied().unwrap_or_default();
+            // A parent's own stored score is ignored: it reads its
+            // children's highest, and says so.
+            let r = effective_score(a, &sel, t);
+            let derived = is_derived(&sel, t);
+            let describe = |s: crate::core::assessment::Score| match s.level() {
+                Some(_) if derived => format!("{} (highest of its sub-threats)", s.describe()),
+                _ => s.describe(),
+            };
             let acc = a.acceptance.get(threat.id).cloned().unwrap_or_default();
             RiskRow {
                 section: threat.section,
                 threat: threat.name,
-                inherent: r.inherent.describe(),
-                residual: r.residual.describe(),
+                inherent: describe(r.inherent),
+                residual: describe(r.residual),
                 decision: acc.decision.label(),
                 approver: acc.approver,
                 date: acc.date,

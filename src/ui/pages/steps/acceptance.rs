@@ -2,15 +2,19 @@
 //! risk left after controls is accepted, by whom, when, why, and when to look
 //! again.
 
+use super::acceptance_bulk::BulkPanel;
 use super::risk::level_line;
 use super::OpenThreats;
 use super::StepHeader;
 use crate::core::assessment::{Acceptance, Decision};
+use crate::core::bulk::decide;
 use crate::core::dashboard::{in_scope, open_acceptances, Step};
+use crate::core::risk::effective_score;
 use crate::ui::components::choice::EnumSelect;
 use crate::ui::components::threat_link::ThreatLink;
 use crate::ui::record::{field, Text};
 use crate::ui::state::use_assess;
+use crate::ui::storage::today;
 use leptos::prelude::*;
 
 /// The text fields of an acceptance, in the order of the form.
@@ -28,15 +32,17 @@ fn AcceptanceRow(threat: usize) -> impl IntoView {
     let t = &assess.catalog.threats[threat];
     let id = t.id;
     let current = assess.record::<Acceptance>(id);
-    let residual = move || {
+    // A parent's residual is its children's highest (see effective_score).
+    let score = Memo::new(move |_| {
         assess
             .assessment
-            .with(|a| a.risk.get(id).and_then(|r| r.residual.level()))
-    };
+            .with(|a| assess.selection.with(|s| effective_score(a, s, threat)))
+    });
+    let residual = move || score.with(|r| r.residual.level());
     // A residual risk above the inherent one needs explaining.
     let unexplained = move || {
         assess.assessment.with(|a| {
-            a.risk.get(id).is_some_and(|r| r.residual_above_inherent())
+            score.with(|r| r.residual_above_inherent())
                 && a.acceptance
                     .get(id)
                     .is_none_or(|x| x.rationale.trim().is_empty())
@@ -46,7 +52,8 @@ fn AcceptanceRow(threat: usize) -> impl IntoView {
     let decision = move || current.with(|x| x.decision);
     let on_decision = move |d: Option<Decision>| {
         let chosen = d.unwrap_or_default();
-        assess.edit(id, |x: &mut Acceptance| x.decision = chosen);
+        // A decision with no date yet is dated today.
+        assess.edit(id, |x: &mut Acceptance| decide(x, chosen, &today()));
     };
     let fields = assess.text_fields(id, current, "acc", TEXTS);
     view! {
@@ -93,6 +100,9 @@ pub fn AcceptanceStep() -> impl IntoView {
                 lede="For each threat in scope, decide whether the risk that remains after your controls \
                 is acceptable. Note who decided, when and why, and when to look at it again."
             />
+            <Show when=move || !threats.with(Vec::is_empty)>
+                <BulkPanel />
+            </Show>
             <Show when=move || threats.with(Vec::is_empty)>
                 <p class="empty">
                     "No threat is in scope, so there is nothing to accept. Step 1 decides which "

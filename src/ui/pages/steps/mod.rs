@@ -2,6 +2,7 @@
 //! that shows where the user is and leads to every step.
 
 mod acceptance;
+mod acceptance_bulk;
 mod controls;
 mod dashboard;
 mod profile;

@@ -5,7 +5,7 @@
 use super::StepHeader;
 use crate::core::assessment::{RiskScore, Score};
 use crate::core::dashboard::{in_scope, Step};
-use crate::core::risk::{band, by_band, grid_of, level_text, BANDS};
+use crate::core::risk::{band, by_band, effective_score, grid_of, is_derived, level_text, BANDS};
 use crate::ui::components::choice::IndexSelect;
 use crate::ui::components::threat_link::ThreatLink;
 use crate::ui::state::use_assess;
@@ -188,22 +188,63 @@ fn SideFields(threat: &'static str, side: Side, score: Memo<RiskScore>) -> impl 
     }
 }
 
+/// A parent's side: its children's highest, shown, not entered.
+#[component]
+fn DerivedSide(threat: &'static str, side: Side, score: Memo<RiskScore>) -> impl IntoView {
+    let level = move || score.with(|r| side.of(r).level());
+    let describe = move || score.with(|r| side.of(r).describe());
+    view! {
+        <div class="score-side derived">
+            <p>
+                <strong>{side.label()}</strong>
+                <span class="muted">" (" {side.hint()} "): "</span>
+                {describe}
+            </p>
+            <p class="level" data-testid=format!("risk-{threat}-{}-level", side.slug())>
+                {move || level_line(level(), "Level ", "Not every sub-threat is scored yet")}
+            </p>
+        </div>
+    }
+}
+
 #[component]
 fn RiskRow(threat: usize) -> impl IntoView {
     let assess = use_assess();
     let t = &assess.catalog.threats[threat];
     let id = t.id;
     let score = assess.record::<RiskScore>(id);
+    // A parent (children in scope) is scored through them: its own stored
+    // score, if any, is kept but neither shown nor counted.
+    let derived = Memo::new(move |_| assess.selection.with(|s| is_derived(s, threat)));
+    let effective = Memo::new(move |_| {
+        assess
+            .assessment
+            .with(|a| assess.selection.with(|s| effective_score(a, s, threat)))
+    });
     view! {
-        <li class="row-card" data-testid=format!("risk-{id}")>
+        <li class="row-card" data-testid=format!("risk-{id}") data-derived=move || derived.get().then_some("true")>
             <div class="row-head">
                 <ThreatLink threat=t />
             </div>
-            <div class="score-sides">
-                <SideFields threat=id side=Side::Inherent score />
-                <SideFields threat=id side=Side::Residual score />
-            </div>
-            <Show when=move || score.with(|r| r.residual_above_inherent())>
+            <Show
+                when=move || derived.get()
+                fallback=move || view! {
+                    <div class="score-sides">
+                        <SideFields threat=id side=Side::Inherent score />
+                        <SideFields threat=id side=Side::Residual score />
+                    </div>
+                }
+            >
+                <p class="muted" data-testid=format!("risk-{id}-derived")>
+                    "Derived: the highest score of its sub-threats in scope, each side by level. "
+                    "Score the sub-threats below."
+                </p>
+                <div class="score-sides">
+                    <DerivedSide threat=id side=Side::Inherent score=effective />
+                    <DerivedSide threat=id side=Side::Residual score=effective />
+                </div>
+            </Show>
+            <Show when=move || score.with(|r| r.residual_above_inherent()) && !derived.get()>
                 <p class="notice" role="status" data-testid=format!("risk-raised-{id}")>
                     "The residual risk is above the inherent one, though controls do not raise a "
                     "risk. Check the scores, or explain why in the rationale of step 6."
@@ -218,16 +259,28 @@ fn RiskRow(threat: usize) -> impl IntoView {
 #[component]
 pub(crate) fn HeatMap(side: Side, threats: Memo<Vec<usize>>) -> impl IntoView {
     let assess = use_assess();
-    let catalog = assess.catalog;
-    let grid = Memo::new(move |_| {
-        assess.assessment.with(|a| {
-            let scores: Vec<Score> = threats.with(|ts| {
+    // Leaves only: a parent's score is its children's highest, so counting
+    // it too would count one risk twice.
+    let leaves = move || {
+        assess.selection.with(|sel| {
+            threats.with(|ts| {
                 ts.iter()
-                    .filter_map(|&t| a.risk.get(catalog.threats[t].id))
-                    .map(|r| side.of(r))
-                    .collect()
-            });
-            grid_of(&scores)
+                    .copied()
+                    .filter(|&t| !is_derived(sel, t))
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let grid = Memo::new(move |_| {
+        let leaves = leaves();
+        assess.assessment.with(|a| {
+            assess.selection.with(|sel| {
+                let scores: Vec<Score> = leaves
+                    .iter()
+                    .map(|&t| side.of(&effective_score(a, sel, t)))
+                    .collect();
+                grid_of(&scores)
+            })
         })
     });
     // Geometry, in SVG units.
@@ -239,7 +292,7 @@ pub(crate) fn HeatMap(side: Side, threats: Memo<Vec<usize>>) -> impl IntoView {
     let summary = move || {
         let by_band = grid.with(by_band);
         let scored: usize = by_band.iter().sum();
-        let total = threats.with(Vec::len);
+        let total = leaves().len();
         format!(
             "{} risk heat map, likelihood across, impact up: {scored} of {total} threats scored; \
              {} critical, {} high, {} medium, {} low.",
