@@ -4,6 +4,9 @@
 use super::StepHeader;
 use crate::core::assessment::{ControlPlan, ControlStatus};
 use crate::core::dashboard::{control_layout, control_status, Step};
+use crate::core::plan::{
+    apply_owner_due, mark_not_applicable, train_only_offer, TRAIN_ONLY_REASON,
+};
 use crate::ui::components::chips::ControlChip;
 use crate::ui::components::choice::EnumSelect;
 use crate::ui::components::rationale::RationaleForm;
@@ -120,6 +123,70 @@ fn ControlRow(control: usize) -> impl IntoView {
     }
 }
 
+/// The selected, undecided controls that only make sense when you train,
+/// offered as not applicable in one action when you don't; they stay
+/// selected.
+#[component]
+fn TrainOnly() -> impl IntoView {
+    let assess = use_assess();
+    let catalog = assess.catalog;
+    let offer = Memo::new(move |_| {
+        assess
+            .assessment
+            .with(|a| assess.selection.with(|s| train_only_offer(a, s)))
+    });
+    let reason = RwSignal::new(TRAIN_ONLY_REASON.to_string());
+    let done = RwSignal::new(None::<usize>);
+    let names = move || {
+        offer.with(|o| {
+            o.iter()
+                .map(|&c| catalog.controls[c].name)
+                .collect::<Vec<_>>()
+                .join(" · ")
+        })
+    };
+    let confirm = move |_| {
+        let controls = offer.get_untracked();
+        let text = reason.get_untracked();
+        let mut changed = 0;
+        assess.update(|a| changed = mark_not_applicable(a, &controls, &text));
+        done.set(Some(changed));
+    };
+    view! {
+        <Show when=move || offer.with(|o| !o.is_empty())>
+            <div class="notice" data-testid="ctl-train-only">
+                <p>
+                    "You don't train or fine-tune the model, so these undecided controls apply only to "
+                    "training: " {names} ". Marked not applicable, they stay selected and listed below."
+                </p>
+                <label class="override-form">
+                    <span>"Why they do not apply (editable)"</span>
+                    <textarea
+                        rows="2"
+                        data-testid="ctl-train-only-reason"
+                        prop:value=move || reason.get()
+                        on:input=move |ev| reason.set(event_target_value(&ev))
+                    ></textarea>
+                </label>
+                <button
+                    type="button"
+                    class="primary"
+                    data-testid="ctl-train-only-confirm"
+                    disabled=move || reason.with(|r| r.trim().is_empty())
+                    on:click=confirm
+                >
+                    {move || format!("Mark these {} not applicable", offer.with(Vec::len))}
+                </button>
+            </div>
+        </Show>
+        {move || done.get().map(|n| view! {
+            <p role="status" data-testid="ctl-train-only-result">
+                {format!("{n} training-only controls marked not applicable; they stay selected.")}
+            </p>
+        })}
+    }
+}
+
 #[component]
 pub fn ControlsStep() -> impl IntoView {
     let assess = use_assess();
@@ -154,6 +221,7 @@ pub fn ControlsStep() -> impl IntoView {
                 </label>
                 <span class="muted">{move || format!("{} controls selected", total())}</span>
             </div>
+            <TrainOnly />
             <Show when=move || layout.with(Vec::is_empty)>
                 <p class="empty">"No control is selected yet. Answer the questions of step 1 first."</p>
             </Show>
@@ -173,12 +241,49 @@ pub fn ControlsStep() -> impl IntoView {
                         });
                     };
                     let testid = format!("ctl-group-{}", heading.split(' ').next().unwrap_or_default());
+                    let owner = RwSignal::new(String::new());
+                    let due = RwSignal::new(String::new());
+                    let result = RwSignal::new(None::<usize>);
+                    let for_plan = controls.clone();
+                    let set_owner_due = move |_| {
+                        let (o, d) = (owner.get_untracked(), due.get_untracked());
+                        let mut changed = 0;
+                        assess.update(|a| changed = apply_owner_due(a, &for_plan, &o, &d));
+                        result.set(Some(changed));
+                    };
+                    let field = {
+                        let testid = testid.clone();
+                        move |part: &'static str, caption: &'static str, kind: &'static str, value: RwSignal<String>| view! {
+                            <label>
+                                <span>{caption}</span>
+                                <input
+                                    type=kind
+                                    data-testid=format!("{testid}-{part}")
+                                    prop:value=move || value.get()
+                                    on:input=move |ev| value.set(event_target_value(&ev))
+                                />
+                            </label>
+                        }
+                    };
+                    let bulk = view! {
+                        <div class="fields group-bulk">
+                            {field("owner", "Owner", "text", owner)}
+                            {field("due", "Due", "date", due)}
+                            <button type="button" data-testid=format!("{testid}-apply") on:click=set_owner_due>
+                                "Set owner and due date on every planned control of this group that lacks them"
+                            </button>
+                            {move || result.get().map(|n| view! {
+                                <span role="status" class="muted">{format!("{n} planned controls changed; what was set is kept.")}</span>
+                            })}
+                        </div>
+                    };
                     view! {
                         <section class="control-group" data-testid=testid>
                             <div class="group-head">
                                 <h2>{heading}</h2>
                                 <button type="button" class="link" on:click=mark_planned>"Mark undecided ones planned"</button>
                             </div>
+                            {bulk}
                             <ul class="plain rows">
                                 {controls.into_iter().map(|control| view! {
                                     <Show when=move || visible(control)>
