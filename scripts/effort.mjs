@@ -11,7 +11,7 @@
 //   3. every provider's threat verified, with its evidence and date (one
 //      piece of evidence per provider, applied to all of its threats);
 //   4. every selected control decided: planned with an owner and a due date
-//      (set per group), RATELIMIT implemented with its owner,
+//      (set per group, each group's form starting from the last applied), RATELIMIT implemented with its owner,
 //      PROMPTINPUTVALIDATION not applicable with its reason, the controls
 //      that only make sense when you train not applicable with the offered
 //      reason (this system is not trained in-house);
@@ -114,8 +114,10 @@ async function run(page) {
     if (await group.locator('[data-status="not_decided"]').count()) {
       await click(group.getByRole("button", { name: "Mark undecided ones planned" }));
     }
-    await type(byId(`ctl-group-${g}-owner`), "Security team");
-    await type(byId(`ctl-group-${g}-due`), "2027-03-31");
+    // A group's form starts from the owner and due date last applied.
+    for (const [part, v] of [["owner", "Security team"], ["due", "2027-03-31"]]) {
+      if ((await byId(`ctl-group-${g}-${part}`).inputValue()) !== v) await type(byId(`ctl-group-${g}-${part}`), v);
+    }
     await click(byId(`ctl-group-${g}-apply`));
   }
 

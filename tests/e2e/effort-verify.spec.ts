@@ -67,6 +67,15 @@ test("owner and due date for every planned control of a group, never overwriting
     await expect(page.getByTestId(`ctl-owner-${id}`)).toHaveValue("Security team");
     await expect(page.getByTestId(`ctl-due-${id}`)).toHaveValue("2027-03-31");
   }
+  // Another group's form starts from what was just applied, editable.
+  await expect(page.getByTestId(`${g}-owner`)).toHaveValue("Security team");
+  const others = await page.locator('[data-testid^="ctl-group-"][data-testid$="-owner"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")));
+  const next = others.find((x) => x !== `${g}-owner`)!;
+  await expect(page.getByTestId(next)).toHaveValue("Security team");
+  await expect(page.getByTestId(next.replace(/-owner$/, "-due"))).toHaveValue("2027-03-31");
+  await page.getByTestId(next).fill("Data team");
+  await expect(page.getByTestId(next)).toHaveValue("Data team");
+  await expect(page.getByTestId(`${g}-owner`)).toHaveValue("Security team");
   // An implemented control is not planned: nothing is set on it.
   if (await group.getByTestId("ctl-SECEDUCATE").count()) {
     await expect(page.getByTestId("ctl-owner-SECEDUCATE")).toHaveValue("");

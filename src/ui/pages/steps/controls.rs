@@ -201,6 +201,9 @@ pub fn ControlsStep() -> impl IntoView {
         })
     };
     let total = move || assess.selection.with(|s| s.controls.len());
+    // The owner and due date last applied to a group: every group's form
+    // starts from them, editable, until its own fields are typed into.
+    let last = RwSignal::new((String::new(), String::new()));
     view! {
         <section class="panel">
             <StepHeader
@@ -241,34 +244,37 @@ pub fn ControlsStep() -> impl IntoView {
                         });
                     };
                     let testid = format!("ctl-group-{}", heading.split(' ').next().unwrap_or_default());
-                    let owner = RwSignal::new(String::new());
-                    let due = RwSignal::new(String::new());
+                    let owner = RwSignal::new(None::<String>);
+                    let due = RwSignal::new(None::<String>);
+                    let shown_owner = move || owner.get().unwrap_or_else(|| last.with(|l| l.0.clone()));
+                    let shown_due = move || due.get().unwrap_or_else(|| last.with(|l| l.1.clone()));
                     let result = RwSignal::new(None::<usize>);
                     let for_plan = controls.clone();
                     let set_owner_due = move |_| {
-                        let (o, d) = (owner.get_untracked(), due.get_untracked());
+                        let (o, d) = untrack(|| (shown_owner(), shown_due()));
+                        last.set((o.clone(), d.clone()));
                         let mut changed = 0;
                         assess.update(|a| changed = apply_owner_due(a, &for_plan, &o, &d));
                         result.set(Some(changed));
                     };
                     let field = {
                         let testid = testid.clone();
-                        move |part: &'static str, caption: &'static str, kind: &'static str, value: RwSignal<String>| view! {
+                        move |part: &'static str, caption: &'static str, kind: &'static str, value: RwSignal<Option<String>>, shown: Signal<String>| view! {
                             <label>
                                 <span>{caption}</span>
                                 <input
                                     type=kind
                                     data-testid=format!("{testid}-{part}")
-                                    prop:value=move || value.get()
-                                    on:input=move |ev| value.set(event_target_value(&ev))
+                                    prop:value=move || shown.get()
+                                    on:input=move |ev| value.set(Some(event_target_value(&ev)))
                                 />
                             </label>
                         }
                     };
                     let bulk = view! {
                         <div class="fields group-bulk">
-                            {field("owner", "Owner", "text", owner)}
-                            {field("due", "Due", "date", due)}
+                            {field("owner", "Owner", "text", owner, Signal::derive(shown_owner))}
+                            {field("due", "Due", "date", due, Signal::derive(shown_due))}
                             <button type="button" data-testid=format!("{testid}-apply") on:click=set_owner_due>
                                 "Set owner and due date on every planned control of this group that lacks them"
                             </button>
