@@ -10,9 +10,11 @@ use crate::core::plan::{
 use crate::ui::components::chips::ControlChip;
 use crate::ui::components::choice::EnumSelect;
 use crate::ui::components::rationale::RationaleForm;
+use crate::ui::components::text_field::{TextField, Value, Write};
 use crate::ui::record::{field, Text};
 use crate::ui::state::use_assess;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// The text fields of a control's plan, in the order of the form.
 const TEXTS: &[Text<ControlPlan>] = &[
@@ -159,15 +161,13 @@ fn TrainOnly() -> impl IntoView {
                     "You don't train or fine-tune the model, so these undecided controls apply only to "
                     "training: " {names} ". Marked not applicable, they stay selected and listed below."
                 </p>
-                <label class="override-form">
-                    <span>"Why they do not apply (editable)"</span>
-                    <textarea
-                        rows="2"
-                        data-testid="ctl-train-only-reason"
-                        prop:value=move || reason.get()
-                        on:input=move |ev| reason.set(event_target_value(&ev))
-                    ></textarea>
-                </label>
+                <TextField
+                    label="Why they do not apply (editable)"
+                    kind="textarea"
+                    id="ctl-train-only-reason".to_string()
+                    value=Arc::new(move || reason.get())
+                    on_input=Arc::new(move |t: String| reason.set(t))
+                />
                 <button
                     type="button"
                     class="primary"
@@ -184,6 +184,45 @@ fn TrainOnly() -> impl IntoView {
                 {format!("{n} training-only controls marked not applicable; they stay selected.")}
             </p>
         })}
+    }
+}
+
+/// A group's owner and due date, set on each of its planned controls that
+/// lacks them. The form starts from `last`, the values last applied to any
+/// group, until typed into.
+#[component]
+fn GroupPlan(
+    testid: String,
+    controls: Vec<usize>,
+    last: RwSignal<(String, String)>,
+) -> impl IntoView {
+    let assess = use_assess();
+    let owner = RwSignal::new(None::<String>);
+    let due = RwSignal::new(None::<String>);
+    let result = RwSignal::new(None::<usize>);
+    let shown_owner = move || owner.get().unwrap_or_else(|| last.with(|l| l.0.clone()));
+    let shown_due = move || due.get().unwrap_or_else(|| last.with(|l| l.1.clone()));
+    let apply = move |_| {
+        let (o, d) = untrack(|| (shown_owner(), shown_due()));
+        last.set((o.clone(), d.clone()));
+        let mut changed = 0;
+        assess.update(|a| changed = apply_owner_due(a, &controls, &o, &d));
+        result.set(Some(changed));
+    };
+    let write =
+        |v: RwSignal<Option<String>>| -> Write { Arc::new(move |t: String| v.set(Some(t))) };
+    let (owner_value, due_value): (Value, Value) = (Arc::new(shown_owner), Arc::new(shown_due));
+    view! {
+        <div class="fields group-bulk">
+            <TextField label="Owner" kind="text" id=format!("{testid}-owner") value=owner_value on_input=write(owner) />
+            <TextField label="Due" kind="date" id=format!("{testid}-due") value=due_value on_input=write(due) />
+            <button type="button" data-testid=format!("{testid}-apply") on:click=apply>
+                "Set owner and due date on every planned control of this group that lacks them"
+            </button>
+            {move || result.get().map(|n| view! {
+                <span role="status" class="muted">{format!("{n} planned controls changed; what was set is kept.")}</span>
+            })}
+        </div>
     }
 }
 
@@ -244,45 +283,7 @@ pub fn ControlsStep() -> impl IntoView {
                         });
                     };
                     let testid = format!("ctl-group-{}", heading.split(' ').next().unwrap_or_default());
-                    let owner = RwSignal::new(None::<String>);
-                    let due = RwSignal::new(None::<String>);
-                    let shown_owner = move || owner.get().unwrap_or_else(|| last.with(|l| l.0.clone()));
-                    let shown_due = move || due.get().unwrap_or_else(|| last.with(|l| l.1.clone()));
-                    let result = RwSignal::new(None::<usize>);
-                    let for_plan = controls.clone();
-                    let set_owner_due = move |_| {
-                        let (o, d) = untrack(|| (shown_owner(), shown_due()));
-                        last.set((o.clone(), d.clone()));
-                        let mut changed = 0;
-                        assess.update(|a| changed = apply_owner_due(a, &for_plan, &o, &d));
-                        result.set(Some(changed));
-                    };
-                    let field = {
-                        let testid = testid.clone();
-                        move |part: &'static str, caption: &'static str, kind: &'static str, value: RwSignal<Option<String>>, shown: Signal<String>| view! {
-                            <label>
-                                <span>{caption}</span>
-                                <input
-                                    type=kind
-                                    data-testid=format!("{testid}-{part}")
-                                    prop:value=move || shown.get()
-                                    on:input=move |ev| value.set(Some(event_target_value(&ev)))
-                                />
-                            </label>
-                        }
-                    };
-                    let bulk = view! {
-                        <div class="fields group-bulk">
-                            {field("owner", "Owner", "text", owner, Signal::derive(shown_owner))}
-                            {field("due", "Due", "date", due, Signal::derive(shown_due))}
-                            <button type="button" data-testid=format!("{testid}-apply") on:click=set_owner_due>
-                                "Set owner and due date on every planned control of this group that lacks them"
-                            </button>
-                            {move || result.get().map(|n| view! {
-                                <span role="status" class="muted">{format!("{n} planned controls changed; what was set is kept.")}</span>
-                            })}
-                        </div>
-                    };
+                    let bulk = view! { <GroupPlan testid=testid.clone() controls=controls.clone() last /> };
                     view! {
                         <section class="control-group" data-testid=testid>
                             <div class="group-head">

@@ -8,10 +8,12 @@ use crate::core::dashboard::{external, open_verifications, Step};
 use crate::core::evidence::{apply_evidence, providers, Evidence, ProviderThreats};
 use crate::core::responsibility::in_force;
 use crate::ui::components::choice::EnumSelect;
+use crate::ui::components::text_field::{TextField, Value, Write};
 use crate::ui::components::threat_link::ThreatLink;
 use crate::ui::record::{field, Text};
 use crate::ui::state::use_assess;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// The text fields of a verification, in the order of the form.
 const TEXTS: &[Text<Verification>] = &[
@@ -84,22 +86,12 @@ fn ProviderEvidence(
         )));
     };
     let tid = move |part: &str| format!("ver-bulk-{index}-{part}");
-    let text = move |part: &'static str,
-                     caption: &'static str,
-                     kind: &'static str,
-                     value: RwSignal<String>| {
-        view! {
-            <label>
-                <span>{caption}</span>
-                <input
-                    type=kind
-                    data-testid=tid(part)
-                    prop:value=move || value.get()
-                    on:input=move |ev| value.set(event_target_value(&ev))
-                />
-            </label>
-        }
-    };
+    let text =
+        move |part: &'static str, label: &'static str, kind: &'static str, v: RwSignal<String>| {
+            let value: Value = Arc::new(move || v.get());
+            let on_input: Write = Arc::new(move |t: String| v.set(t));
+            view! { <TextField label kind id=tid(part) value on_input /> }
+        };
     let status_id = tid("status");
     view! {
         <li class="row-card" data-testid=format!("ver-bulk-{index}")>
