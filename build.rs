@@ -306,7 +306,7 @@ fn emit_edition(out: &mut String, e: &Edition) {
         let _ = writeln!(
             out,
             "            Control {{ id: {:?}, name: {:?}, section: {:?}, category: {:?}, kinds: {}, \
-             lifecycle: {:?}, purpose: {:?}, remaining_risk: {}, iso27002: {}, iso42001: {}, \
+             lifecycle: {:?}, only_when_training: {:?}, purpose: {:?}, remaining_risk: {}, iso27002: {}, iso42001: {}, \
              opencre: {}, references: {}, source: {:?}, go: {:?} }},",
             c.id,
             c.name,
@@ -314,6 +314,7 @@ fn emit_edition(out: &mut String, e: &Edition) {
             c.category,
             strs(&c.kinds),
             c.lifecycle,
+            c.only_when_training,
             c.purpose,
             opt(&c.remaining_risk),
             refs(&c.iso27002),

@@ -8,10 +8,14 @@
 // step is taken to done, recording the same information each time:
 //   1. the profile's answers, and the fixture's one override (evasion included);
 //   2. every default responsibility confirmed; 4.5 handed to the provider;
-//   3. every provider's threat verified, with its evidence and date;
-//   4. every selected control decided: planned with an owner and a due date,
+//   3. every provider's threat verified, with its evidence and date (one
+//      piece of evidence per provider, applied to all of its threats);
+//   4. every selected control decided: planned with an owner and a due date
+//      (set per group, each group's form starting from the last applied),
 //      RATELIMIT implemented with its owner, PROMPTINPUTVALIDATION not
-//      applicable with its reason;
+//      applicable with its reason, the controls that only make sense when you
+//      train not applicable with the offered reason (this system is not
+//      trained in-house);
 //   5. every threat in scope scored, inherent and residual: the leaves by
 //      hand, each parent derived from its sub-threats (their highest);
 //   6. every threat in scope accepted, with approver, date, rationale and
@@ -83,32 +87,40 @@ async function run(page) {
   await click(byId("confirm-defaults"));
 
   await step("verification");
+  // One piece of evidence per provider, applied to all of its threats.
+  for (let i = 0, n = await page.locator('[data-testid^="ver-bulk-"][data-testid$="-apply"]').count(); i < n; i++) {
+    await choose(byId(`ver-bulk-${i}-status`), "verified");
+    await type(byId(`ver-bulk-${i}-note`), "SOC 2 report, section 4");
+    await type(byId(`ver-bulk-${i}-date`), "2026-11-10");
+    await click(byId(`ver-bulk-${i}-apply`));
+  }
+  // A threat whose provider is not named is verified on its own row.
   for (const t of await ids("ver-status-")) {
+    if ((await byId(`ver-${t}`).getAttribute("data-status")) === "verified") continue;
     await choose(byId(`ver-status-${t}`), "verified");
     await type(byId(`ver-note-${t}`), "SOC 2 report, section 4");
     await type(byId(`ver-date-${t}`), "2026-11-10");
   }
 
   await step("controls");
-  const groups = page.locator('[data-testid^="ctl-group-"]').getByRole("button", { name: /planned/ });
-  for (let i = 0, n = await groups.count(); i < n; i++) await click(groups.nth(i));
-  for (const c of await ids("ctl-status-")) {
-    if (c === "PROMPTINPUTVALIDATION") {
-      await choose(byId(`ctl-status-${c}`), "not_applicable");
-      await type(byId(`ctl-na-${c}-rationale`), "The provider filters prompts.");
-      await click(byId(`ctl-na-${c}-apply`));
-      continue;
+  // The training-only controls, not applicable with the pre-filled reason.
+  if (await byId("ctl-train-only-confirm").count()) await click(byId("ctl-train-only-confirm"));
+  await choose(byId("ctl-status-PROMPTINPUTVALIDATION"), "not_applicable");
+  await type(byId("ctl-na-PROMPTINPUTVALIDATION-rationale"), "The provider filters prompts.");
+  await click(byId("ctl-na-PROMPTINPUTVALIDATION-apply"));
+  await choose(byId("ctl-status-RATELIMIT"), "implemented");
+  await type(byId("ctl-owner-RATELIMIT"), "Platform team");
+  // Every group: the undecided ones planned, then one owner and due date.
+  for (const g of await ids("ctl-group-", "-apply")) {
+    const group = byId(`ctl-group-${g}`);
+    if (await group.locator('[data-status="not_decided"]').count()) {
+      await click(group.getByRole("button", { name: "Mark undecided ones planned" }));
     }
-    if (c === "RATELIMIT") {
-      await choose(byId(`ctl-status-${c}`), "implemented");
-      await type(byId(`ctl-owner-${c}`), "Platform team");
-      continue;
+    // A group's form starts from the owner and due date last applied.
+    for (const [part, v] of [["owner", "Security team"], ["due", "2027-03-31"]]) {
+      if ((await byId(`ctl-group-${g}-${part}`).inputValue()) !== v) await type(byId(`ctl-group-${g}-${part}`), v);
     }
-    if ((await byId(`ctl-${c}`).getAttribute("data-status")) !== "planned") {
-      await choose(byId(`ctl-status-${c}`), "planned");
-    }
-    await type(byId(`ctl-owner-${c}`), "Security team");
-    await type(byId(`ctl-due-${c}`), "2027-03-31");
+    await click(byId(`ctl-group-${g}-apply`));
   }
 
   await step("risk");

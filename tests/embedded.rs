@@ -254,6 +254,7 @@ fn every_field_of_every_edition_is_embedded_as_written() {
                 "{here}"
             );
             assert_eq!(e.kinds, x.kinds.as_slice(), "{here}");
+            assert_eq!(e.only_when_training, x.only_when_training, "{here}");
             assert_eq!(e.remaining_risk, opt(&x.remaining_risk), "{here}");
             assert_eq!(refs(e.iso27002), src_refs(&x.iso27002), "{here}");
             assert_eq!(refs(e.iso42001), src_refs(&x.iso42001), "{here}");

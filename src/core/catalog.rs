@@ -139,6 +139,8 @@ pub struct Control {
     pub kinds: &'static [&'static str],
     /// `development`, `runtime` or `both`.
     pub lifecycle: &'static str,
+    /// Only makes sense when you train or fine-tune the model yourself.
+    pub only_when_training: bool,
     pub purpose: &'static str,
     pub remaining_risk: Option<&'static str>,
     pub iso27002: &'static [Ref],

@@ -75,7 +75,7 @@ export async function walk(page: Page) {
   await page.getByTestId("ctl-na-PROMPTINPUTVALIDATION-rationale").fill("The provider filters prompts.");
   await page.getByTestId("ctl-na-PROMPTINPUTVALIDATION-apply").click();
   await expect(page.getByTestId("ctl-PROMPTINPUTVALIDATION")).toHaveAttribute("data-status", "not_applicable");
-  await page.getByTestId("ctl-group-1.1").getByRole("button", { name: /planned/ }).click();
+  await page.getByTestId("ctl-group-1.1").getByRole("button", { name: "Mark undecided ones planned" }).click();
   await expect(page.getByTestId("ctl-AIPROGRAM")).toHaveAttribute("data-status", "planned");
   await page.getByTestId("ctl-filter").selectOption("implemented");
   await expect(page.getByTestId("ctl-AIPROGRAM")).toHaveCount(0);

@@ -114,6 +114,12 @@ pub(super) fn check_controls(
                 "type must name one type, or a list of different types".into(),
             );
         }
+        if k.only_when_training && k.lifecycle != "development" {
+            c.fail(
+                entry.clone(),
+                "only_when_training needs lifecycle \"development\"".into(),
+            );
+        }
         check_refs(
             &mut c,
             &entry,

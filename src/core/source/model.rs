@@ -162,6 +162,10 @@ pub struct ControlSrc {
     #[serde(rename = "type", deserialize_with = "one_or_many")]
     pub kinds: Vec<String>,
     pub lifecycle: String,
+    /// Whether the control only makes sense when you train or fine-tune
+    /// the model yourself.
+    #[serde(default)]
+    pub only_when_training: bool,
     pub purpose: String,
     pub remaining_risk: Option<String>,
     #[serde(default)]

@@ -3,13 +3,18 @@
 
 use super::StepHeader;
 use crate::core::assessment::{ControlPlan, ControlStatus};
+use crate::core::controls_bulk::{
+    apply_owner_due, mark_not_applicable, train_only_offer, TRAIN_ONLY_REASON,
+};
 use crate::core::dashboard::{control_layout, control_status, Step};
 use crate::ui::components::chips::ControlChip;
 use crate::ui::components::choice::EnumSelect;
 use crate::ui::components::rationale::RationaleForm;
+use crate::ui::components::text_field::{TextField, Value, Write};
 use crate::ui::record::{field, Text};
 use crate::ui::state::use_assess;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// The text fields of a control's plan, in the order of the form.
 const TEXTS: &[Text<ControlPlan>] = &[
@@ -120,6 +125,107 @@ fn ControlRow(control: usize) -> impl IntoView {
     }
 }
 
+/// The selected, undecided controls that only make sense when you train,
+/// offered as not applicable in one action when you don't; they stay
+/// selected.
+#[component]
+fn TrainOnly() -> impl IntoView {
+    let assess = use_assess();
+    let catalog = assess.catalog;
+    let offer = Memo::new(move |_| {
+        assess
+            .assessment
+            .with(|a| assess.selection.with(|s| train_only_offer(a, s)))
+    });
+    let reason = RwSignal::new(TRAIN_ONLY_REASON.to_string());
+    let done = RwSignal::new(None::<usize>);
+    let names = move || {
+        offer.with(|o| {
+            o.iter()
+                .map(|&c| catalog.controls[c].name)
+                .collect::<Vec<_>>()
+                .join(" · ")
+        })
+    };
+    let confirm = move |_| {
+        let controls = offer.get_untracked();
+        let text = reason.get_untracked();
+        let mut changed = 0;
+        assess.update(|a| changed = mark_not_applicable(a, &controls, &text));
+        done.set(Some(changed));
+    };
+    view! {
+        <Show when=move || offer.with(|o| !o.is_empty())>
+            <div class="notice" data-testid="ctl-train-only">
+                <p>
+                    "You don't train or fine-tune the model, so these undecided controls apply only to "
+                    "training: " {names} ". Marked not applicable, they stay selected and listed below."
+                </p>
+                <TextField
+                    label="Why they do not apply (editable)"
+                    kind="textarea"
+                    id="ctl-train-only-reason".to_string()
+                    value=Arc::new(move || reason.get())
+                    on_input=Arc::new(move |t: String| reason.set(t))
+                />
+                <button
+                    type="button"
+                    class="primary"
+                    data-testid="ctl-train-only-confirm"
+                    disabled=move || reason.with(|r| r.trim().is_empty())
+                    on:click=confirm
+                >
+                    {move || format!("Mark these {} not applicable", offer.with(Vec::len))}
+                </button>
+            </div>
+        </Show>
+        {move || done.get().map(|n| view! {
+            <p role="status" data-testid="ctl-train-only-result">
+                {format!("{n} training-only controls marked not applicable; they stay selected.")}
+            </p>
+        })}
+    }
+}
+
+/// A group's owner and due date, set on each of its planned controls that
+/// lacks them. The form starts from `last`, the values last applied to any
+/// group, until typed into.
+#[component]
+fn GroupPlan(
+    testid: String,
+    controls: Vec<usize>,
+    last: RwSignal<(String, String)>,
+) -> impl IntoView {
+    let assess = use_assess();
+    let owner = RwSignal::new(None::<String>);
+    let due = RwSignal::new(None::<String>);
+    let result = RwSignal::new(None::<usize>);
+    let shown_owner = move || owner.get().unwrap_or_else(|| last.with(|l| l.0.clone()));
+    let shown_due = move || due.get().unwrap_or_else(|| last.with(|l| l.1.clone()));
+    let apply = move |_| {
+        let (o, d) = untrack(|| (shown_owner(), shown_due()));
+        last.set((o.clone(), d.clone()));
+        let mut changed = 0;
+        assess.update(|a| changed = apply_owner_due(a, &controls, &o, &d));
+        result.set(Some(changed));
+    };
+    let write =
+        |v: RwSignal<Option<String>>| -> Write { Arc::new(move |t: String| v.set(Some(t))) };
+    let (owner_value, due_value): (Value, Value) = (Arc::new(shown_owner), Arc::new(shown_due));
+    view! {
+        <div class="fields group-bulk">
+            <TextField label="Owner" kind="text" id=format!("{testid}-owner") value=owner_value on_input=write(owner) />
+            <TextField label="Due" kind="date" id=format!("{testid}-due") value=due_value on_input=write(due) />
+            <button type="button" data-testid=format!("{testid}-apply") on:click=apply>
+                "Set owner and due date on every planned control of this group that lacks them"
+            </button>
+            {move || result.get().map(|n| view! {
+                <span role="status" class="muted">{format!("{n} planned controls changed; what was set is kept.")}</span>
+            })}
+        </div>
+    }
+}
+
 #[component]
 pub fn ControlsStep() -> impl IntoView {
     let assess = use_assess();
@@ -134,6 +240,9 @@ pub fn ControlsStep() -> impl IntoView {
         })
     };
     let total = move || assess.selection.with(|s| s.controls.len());
+    // The owner and due date last applied to a group: every group's form
+    // starts from them, editable, until its own fields are typed into.
+    let last = RwSignal::new((String::new(), String::new()));
     view! {
         <section class="panel">
             <StepHeader
@@ -154,6 +263,7 @@ pub fn ControlsStep() -> impl IntoView {
                 </label>
                 <span class="muted">{move || format!("{} controls selected", total())}</span>
             </div>
+            <TrainOnly />
             <Show when=move || layout.with(Vec::is_empty)>
                 <p class="empty">"No control is selected yet. Answer the questions of step 1 first."</p>
             </Show>
@@ -173,12 +283,14 @@ pub fn ControlsStep() -> impl IntoView {
                         });
                     };
                     let testid = format!("ctl-group-{}", heading.split(' ').next().unwrap_or_default());
+                    let bulk = view! { <GroupPlan testid=testid.clone() controls=controls.clone() last /> };
                     view! {
                         <section class="control-group" data-testid=testid>
                             <div class="group-head">
                                 <h2>{heading}</h2>
                                 <button type="button" class="link" on:click=mark_planned>"Mark undecided ones planned"</button>
                             </div>
+                            {bulk}
                             <ul class="plain rows">
                                 {controls.into_iter().map(|control| view! {
                                     <Show when=move || visible(control)>
