@@ -96,3 +96,14 @@ fn a_control_is_found_by_the_threats_it_serves() {
     );
     assert!(hits.contains(&"OBSCURECONFIDENCE".to_string()), "{hits:?}");
 }
+
+#[test]
+fn a_purpose_in_one_line_is_its_first_sentence() {
+    use aixa::core::explain::first_sentence;
+    assert_eq!(
+        first_sentence("Limit the rate. So that probing is slow."),
+        "Limit the rate."
+    );
+    assert_eq!(first_sentence("One sentence only."), "One sentence only.");
+    assert_eq!(first_sentence("e.g.x"), "e.g.x");
+}

@@ -80,3 +80,8 @@ pub fn reasons(selection: &Selection, verdict: &ThreatVerdict) -> Vec<String> {
         }
     }
 }
+
+/// The first sentence of a text: a control's purpose in one line.
+pub fn first_sentence(text: &str) -> &str {
+    text.find(". ").map_or(text, |end| &text[..=end])
+}

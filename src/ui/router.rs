@@ -39,10 +39,28 @@ impl Router {
 /// The router, kept in step with `hashchange`, given through context.
 pub fn provide_router() -> Router {
     let route = RwSignal::new(Route::parse(&current_hash()));
+    // Where each page was scrolled when it was left, so that coming back to
+    // it (from a control's page to step 4, say) finds the same place.
+    let left_at = StoredValue::new(Vec::<(String, f64)>::new());
+    let shown = StoredValue::new(current_hash());
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-        route.set(Route::parse(&current_hash()));
-        // A new page starts at its top, as after a normal link.
-        window().scroll_to_with_x_and_y(0.0, 0.0);
+        let y = window().scroll_y().unwrap_or(0.0);
+        let old = shown.get_value();
+        left_at.update_value(|all| {
+            all.retain(|(h, _)| *h != old);
+            all.push((old, y));
+        });
+        let hash = current_hash();
+        shown.set_value(hash.clone());
+        route.set(Route::parse(&hash));
+        // A page seen before opens where it was left; a new one at its top,
+        // as after a normal link. After the page has rendered.
+        let back_to = left_at.with_value(|all| {
+            all.iter()
+                .find(|(h, _)| *h == hash)
+                .map_or(0.0, |(_, y)| *y)
+        });
+        request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, back_to));
     });
     on_cleanup(move || handle.remove());
     let router = Router { route };

@@ -165,3 +165,22 @@ test("a provider named once is offered for every other threat", async ({ page })
   expect(offered).toContain("Acme AI");
   expect(offered).toContain("the hosting provider");
 });
+
+test("where you read: a control's purpose and what brought it in, its threat's controls beside the score, and the place kept", async ({ page }) => {
+  await openFixture(page, "controls");
+  await expect(page.getByTestId("ctl-purpose-RATELIMIT")).not.toBeEmpty();
+  await expect(page.getByTestId("ctl-RATELIMIT")).toContainText("Brought in by:");
+  // Open a control far down the list and come back: the same place.
+  const card = page.getByTestId("ctl-PROMPTINPUTVALIDATION");
+  await card.scrollIntoViewIfNeeded();
+  const y = await page.evaluate(() => window.scrollY);
+  expect(y).toBeGreaterThan(300);
+  await card.getByRole("link", { name: "PROMPTINPUTVALIDATION" }).click();
+  await expect(page.getByTestId("control-page")).toBeVisible();
+  await page.goBack();
+  await expect(page.getByTestId("step-page-controls")).toBeVisible();
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(y - 50);
+
+  await page.getByTestId("step-risk").click();
+  await expect(page.getByTestId("risk-indirectpromptinjection-controls")).toContainText("PROMPTINPUTVALIDATION (not applicable)");
+});

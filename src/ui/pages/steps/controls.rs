@@ -7,6 +7,7 @@ use crate::core::controls_bulk::{
     apply_owner_due, mark_not_applicable, train_only_offer, TRAIN_ONLY_REASON,
 };
 use crate::core::dashboard::{control_layout, control_status, Step};
+use crate::core::explain::first_sentence;
 use crate::ui::components::chips::ControlChip;
 use crate::ui::components::choice::EnumSelect;
 use crate::ui::components::rationale::RationaleForm;
@@ -88,7 +89,8 @@ fn ControlRow(control: usize) -> impl IntoView {
                 <ControlChip catalog index=control />
                 <span class="cname">{c.name}</span>
             </div>
-            <p class="muted">"Serves: " {serves}</p>
+            <p class="purpose" data-testid=format!("ctl-purpose-{id}")>{first_sentence(c.purpose)}</p>
+            <p class="muted">"Brought in by: " {serves}</p>
             <div class="fields">
                 <label for=status_id.clone()>"Status"</label>
                 <EnumSelect

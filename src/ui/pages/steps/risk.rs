@@ -4,7 +4,7 @@
 
 use super::StepHeader;
 use crate::core::assessment::{RiskScore, Score};
-use crate::core::dashboard::{in_scope, Step};
+use crate::core::dashboard::{control_status, in_scope, Step};
 use crate::core::risk::{band, by_band, effective_score, grid_of, is_derived, level_text, BANDS};
 use crate::ui::components::choice::IndexSelect;
 use crate::ui::components::threat_link::ThreatLink;
@@ -221,11 +221,38 @@ fn RiskRow(threat: usize) -> impl IntoView {
             .assessment
             .with(|a| assess.selection.with(|s| effective_score(a, s, threat)))
     });
+    // What the residual score rests on: the threat's own and branch controls
+    // and where each stands (general controls serve every threat alike).
+    let controls = move || {
+        assess.assessment.with(|a| {
+            assess.selection.with(|s| {
+                let catalog = assess.catalog;
+                let listed: Vec<String> = s
+                    .controls
+                    .iter()
+                    .filter(|c| !c.general && c.threats.contains(&threat))
+                    .map(|c| {
+                        let id = catalog.controls[c.control].id;
+                        format!(
+                            "{id} ({})",
+                            control_status(a, id).label().to_ascii_lowercase()
+                        )
+                    })
+                    .collect();
+                if listed.is_empty() {
+                    "none of its own".to_string()
+                } else {
+                    listed.join(", ")
+                }
+            })
+        })
+    };
     view! {
         <li class="row-card" data-testid=format!("risk-{id}") data-derived=move || derived.get().then_some("true")>
             <div class="row-head">
                 <ThreatLink threat=t />
             </div>
+            <p class="muted risk-controls" data-testid=format!("risk-{id}-controls")>"Controls: " {controls}</p>
             <Show
                 when=move || derived.get()
                 fallback=move || view! {
