@@ -2,17 +2,11 @@
 //! without asking.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use aixa::core::assessment::Assessment;
 use aixa::core::backup::{self, BackupError, Differs, Plan};
-
-fn fixture() -> Assessment {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/assessment-rag-llm.json"
-    ))
-    .expect("the fixture is readable");
-    Assessment::from_json(&text).expect("the fixture loads")
-}
+use common::reference::fixture;
 
 fn three() -> Vec<Assessment> {
     let a = fixture();

@@ -1,17 +1,11 @@
 //! The dashboard's action plan.
 #![cfg(not(target_arch = "wasm32"))]
 
-use aixa::core::assessment::{Assessment, ControlPlan, ControlStatus};
-use aixa::core::plan::{planned_controls, top_residual_risks};
+mod common;
 
-fn fixture() -> Assessment {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/assessment-rag-llm.json"
-    ))
-    .expect("the fixture is readable");
-    Assessment::from_json(&text).expect("the fixture loads")
-}
+use aixa::core::assessment::{ControlPlan, ControlStatus};
+use aixa::core::plan::{planned_controls, top_residual_risks};
+use common::reference::fixture;
 
 fn plan(status: ControlStatus, due: &str) -> ControlPlan {
     ControlPlan {
