@@ -15,9 +15,9 @@ if (!dir) {
   process.exit(2);
 }
 const root = resolve(dir);
-if (!existsSync(join(root, "index.html"))) {
+if (!existsSync(root)) {
   // Fail at once, naming the folder, rather than serve 404s to a test.
-  console.error(`static-server: ${join(root, "index.html")} is missing: build it first`);
+  console.error(`static-server: ${root} is missing: build it first`);
   process.exit(2);
 }
 const port = Number(portArg);
