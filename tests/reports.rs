@@ -7,6 +7,11 @@ use aixa::core::assessment::{
     Acceptance, Assessment, ControlPlan, ControlStatus, Decision, Party, Responsibility,
 };
 use aixa::core::check::check;
+use aixa::core::date::Date;
+
+fn day() -> Date {
+    Date::parse("2026-11-25").expect("a date")
+}
 use aixa::core::report::{csv::csv, markdown::markdown};
 use std::process::Command;
 
@@ -158,11 +163,12 @@ fn csv_has_a_row_per_threat_and_control_and_neutralises_formulas() {
 #[test]
 fn check_lists_uncovered_threats_that_are_ours() {
     let mut a = fixture();
-    let findings = check(&a);
+    let findings = check(&a, day());
     let ids: Vec<&str> = findings.iter().map(|f| f.threat).collect();
     assert!(ids.contains(&"indirectpromptinjection"), "{ids:?}");
     // Accepted residual risk covers a threat; so does the provider owning it.
     assert!(!ids.contains(&"directpromptinjection"));
+    // A complete acceptance covers a threat; an approver alone does not.
     for id in ids.clone() {
         a.acceptance.insert(
             id.to_string(),
@@ -173,7 +179,33 @@ fn check_lists_uncovered_threats_that_are_ours() {
             },
         );
     }
-    assert!(check(&a).is_empty());
+    let hollow = check(&a, day());
+    assert_eq!(hollow.len(), ids.len());
+    assert!(
+        hollow[0]
+            .message
+            .contains("acceptance has no decision date"),
+        "{}",
+        hollow[0].message
+    );
+    for id in ids {
+        let x = a.acceptance.get_mut(id).expect("just set");
+        x.date = "2026-11-20".into();
+        x.rationale = "Within appetite.".into();
+        x.review = "2027-11-20".into();
+    }
+    // What is left lies with a provider (3.1.3, the model maker's): only
+    // verified assurance covers it.
+    let left = check(&a, day());
+    assert!(
+        left.iter().all(|f| f.message.contains("(a provider's)")),
+        "{left:?}"
+    );
+    for f in left {
+        a.verification.entry(f.threat.into()).or_default().status =
+            aixa::core::assessment::Assurance::Verified;
+    }
+    assert!(check(&a, day()).is_empty());
 }
 
 #[test]
@@ -181,7 +213,7 @@ fn check_leaves_a_threat_to_the_provider_who_holds_it_but_not_a_shared_one() {
     let mut a = fixture();
     let id = "indirectpromptinjection";
     assert!(
-        check(&a).iter().any(|f| f.threat == id),
+        check(&a, day()).iter().any(|f| f.threat == id),
         "uncovered at first"
     );
     a.responsibility.insert(
@@ -191,7 +223,7 @@ fn check_leaves_a_threat_to_the_provider_who_holds_it_but_not_a_shared_one() {
             provider: "Acme AI".into(),
         },
     );
-    let shared = check(&a);
+    let shared = check(&a, day());
     let finding = shared
         .iter()
         .find(|f| f.threat == id)
@@ -204,9 +236,25 @@ fn check_leaves_a_threat_to_the_provider_who_holds_it_but_not_a_shared_one() {
             provider: "Acme AI".into(),
         },
     );
+    // A provider's threat is covered by verified assurance only: the
+    // fixture's 4.6 assurance is "requested".
+    let provider = check(&a, day());
+    let finding = provider
+        .iter()
+        .find(|f| f.threat == id)
+        .expect("not verified");
     assert!(
-        !check(&a).iter().any(|f| f.threat == id),
-        "the provider's alone"
+        finding
+            .message
+            .contains("assurance is not verified (requested)"),
+        "{}",
+        finding.message
+    );
+    a.verification.get_mut(id).expect("in the fixture").status =
+        aixa::core::assessment::Assurance::Verified;
+    assert!(
+        !check(&a, day()).iter().any(|f| f.threat == id),
+        "verified, the provider's alone"
     );
 }
 
@@ -233,14 +281,17 @@ fn cli_report_and_check() {
         .expect("the JSON export reads back");
     assert_eq!(again, fixture());
 
-    let out = aixa(&["check", file]);
+    let out = aixa(&["check", file, "--as-of", "2026-11-25"]);
     assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        err.contains("4.6 Indirect prompt injection (shared)"),
-        "{err}"
+        text.contains("4.6 Indirect prompt injection (shared): acceptance refused"),
+        "{text}"
     );
-    assert!(err.contains("threat(s) not covered"), "{err}");
+    assert!(
+        text.contains("threat(s) not covered, as of 2026-11-25"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -361,4 +412,58 @@ fn the_report_names_what_was_assessed_and_by_whom() {
     assert!(md.contains("- System: Support chatbot\n"), "{md}");
     assert!(md.contains("- Assessor: A. Architect\n"), "{md}");
     assert!(!md.contains("- Scope:"), "an empty detail is left out");
+}
+
+#[test]
+fn cli_check_exit_codes_as_of_and_json() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/assessment-rag-llm.json"
+    );
+    // JSON, judged on a given day: reproducible.
+    let out = aixa(&["check", file, "--as-of", "2026-11-25", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    assert_eq!(json["as_of"], "2026-11-25");
+    assert_eq!(json["covered"], false);
+    let dpi = json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| f["threat"] == "indirectpromptinjection")
+        .expect("4.6 is a finding");
+    assert_eq!(dpi["reasons"], serde_json::json!(["acceptance refused"]));
+    // 4.5 is the provider's and verified: covered whatever the day.
+    assert!(!json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .any(|f| f["threat"] == "directpromptinjection"));
+
+    // A day that is not a date is invalid input.
+    let out = aixa(&["check", file, "--as-of", "25/11/2026"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--as-of \"25/11/2026\" is not a date"));
+
+    // Everything covered: exit 0. One threat in scope, accepted completely.
+    let dir = std::env::temp_dir().join(format!("aixa-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let path = dir.join("covered.json");
+    std::fs::write(
+        &path,
+        r#"{"schema": 3, "id": "c", "name": "Covered", "edition": "test-edition",
+            "created": "", "updated": "", "answers": {"genai": false, "agent": false},
+            "responsibility": {"promptinjection": {"party": "us"}},
+            "acceptance": {"promptinjection": {"decision": "accepted", "approver": "CISO",
+              "date": "2026-11-20", "rationale": "Low exposure.", "review": "2027-01-01"}}}"#,
+    )
+    .expect("write");
+    let path = path.to_str().expect("utf-8");
+    let out = aixa(&["check", path, "--as-of", "2026-12-31"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    // The same file a day after its review date: not covered.
+    let out = aixa(&["check", path, "--as-of", "2027-01-02"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("review date 2027-01-01 has passed"));
+    std::fs::remove_dir_all(&dir).ok();
 }

@@ -5,11 +5,12 @@ mod cli {
     use aixa::core::answers::Answers;
     use aixa::core::assessment::Assessment;
     use aixa::core::catalog::{Catalog, QuestionKind};
-    use aixa::core::check::check;
+    use aixa::core::check::{check, Finding};
+    use aixa::core::date::Date;
     use aixa::core::engine::select;
     use aixa::core::report::selection_report;
     use aixa::core::report::{csv::csv, markdown::markdown};
-    use clap::{Parser, Subcommand};
+    use clap::{Parser, Subcommand, ValueEnum};
     use std::io::{Read, Write};
     use std::process::ExitCode;
 
@@ -25,6 +26,14 @@ mod cli {
     }
 
     #[derive(Clone, Copy, clap::ValueEnum)]
+    enum CheckFormat {
+        Text,
+        /// {"assessment", "edition", "as_of", "covered", "findings": [{"threat",
+        /// "section", "reasons": […]}]}
+        Json,
+    }
+
+    #[derive(Clone, Copy, ValueEnum)]
     enum Format {
         /// A Markdown report.
         Md,
@@ -46,15 +55,27 @@ mod cli {
             #[arg(long, value_enum, default_value = "md")]
             format: Format,
         },
-        /// Fail when a threat in scope that is yours (alone or shared) has
-        /// neither an implemented control nor an accepted residual risk.
+        /// Fail unless every threat in scope is covered. Yours (alone or
+        /// shared): a control specific to it implemented (its own or its
+        /// parent's; group controls only where it has none), or its residual
+        /// risk accepted with an approver, a decision date, a rationale and a
+        /// review date not passed. A provider's: assurance verified. A
+        /// refused acceptance never covers.
         ///
-        /// Exit status: 0 when every such threat is covered, 1 when some are
-        /// not (each listed on standard error), 2 when the file is invalid.
+        /// Prints each uncovered threat with every rule it fails. Exit
+        /// status: 0 when all are covered, 1 when any is not, 2 when the
+        /// input is invalid.
         Check {
             /// The assessment file; `-` reads standard input.
             #[arg(value_name = "FILE")]
             file: String,
+            /// Judge review dates as on this day (YYYY-MM-DD), for
+            /// reproducible pipelines; the default is today (UTC).
+            #[arg(long, value_name = "DATE")]
+            as_of: Option<String>,
+            /// `text` (one line per finding) or `json`.
+            #[arg(long, value_enum, default_value = "text")]
+            format: CheckFormat,
         },
         /// Print the share link of an assessment file: the app at BASE opens
         /// it read-only. The whole assessment travels in the fragment (#…),
@@ -150,6 +171,21 @@ mod cli {
         serde_json::to_string_pretty(&report).map_err(|e| format!("cannot write JSON: {e}"))
     }
 
+    fn check_json(a: &Assessment, day: Date, findings: &[Finding]) -> String {
+        let findings: Vec<serde_json::Value> = findings
+            .iter()
+            .map(|f| serde_json::json!({"threat": f.threat, "section": f.section, "reasons": f.reasons}))
+            .collect();
+        let out = serde_json::json!({
+            "assessment": a.name,
+            "edition": a.edition.id(),
+            "as_of": day.to_string(),
+            "covered": findings.is_empty(),
+            "findings": findings,
+        });
+        serde_json::to_string_pretty(&out).unwrap_or_default()
+    }
+
     fn read_assessment(path: &str) -> Result<Assessment, String> {
         let text = read_input(path)?;
         let name = if path == "-" { "standard input" } else { path };
@@ -178,24 +214,48 @@ mod cli {
                     )
                 })
             }),
-            Command::Check { file } => match read_assessment(file) {
-                Err(e) => Err(e),
-                Ok(a) => {
-                    let findings = check(&a);
-                    if findings.is_empty() {
-                        Ok(format!(
-                            "aixa check: every threat in scope that is yours is covered ({}, edition {})",
-                            a.name, a.edition
-                        ))
-                    } else {
-                        for f in &findings {
-                            eprintln!("aixa check: {}", f.message);
-                        }
-                        eprintln!("aixa check: {} threat(s) not covered", findings.len());
-                        return ExitCode::from(1);
+            Command::Check {
+                file,
+                as_of,
+                format,
+            } => {
+                let day = match as_of {
+                    None => Ok(Date::today_utc()),
+                    Some(text) => Date::parse(text)
+                        .ok_or_else(|| format!("--as-of {text:?} is not a date (YYYY-MM-DD)")),
+                };
+                match day.and_then(|day| read_assessment(file).map(|a| (a, day))) {
+                    Err(e) => Err(e),
+                    Ok((a, day)) => {
+                        let findings = check(&a, day);
+                        let out = match format {
+                            CheckFormat::Json => check_json(&a, day, &findings),
+                            CheckFormat::Text if findings.is_empty() => format!(
+                                "aixa check: every threat in scope is covered ({}, edition {}, as of {day})",
+                                a.name, a.edition
+                            ),
+                            CheckFormat::Text => {
+                                let mut lines: Vec<String> = findings
+                                    .iter()
+                                    .map(|f| format!("aixa check: {}", f.message))
+                                    .collect();
+                                lines.push(format!(
+                                    "aixa check: {} threat(s) not covered, as of {day}",
+                                    findings.len()
+                                ));
+                                lines.join("\n")
+                            }
+                        };
+                        let mut stdout = std::io::stdout().lock();
+                        let _ = writeln!(stdout, "{out}");
+                        return if findings.is_empty() {
+                            ExitCode::SUCCESS
+                        } else {
+                            ExitCode::from(1)
+                        };
                     }
                 }
-            },
+            }
         };
         match result {
             Ok(out) => {

@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod check;
 pub mod codec;
 pub mod controls_bulk;
+pub mod coverage;
 pub mod dashboard;
 pub mod date;
 pub mod edition;
