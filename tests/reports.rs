@@ -460,7 +460,12 @@ fn cli_check_exit_codes_as_of_and_json() {
     .expect("write");
     let path = path.to_str().expect("utf-8");
     let out = aixa(&["check", path, "--as-of", "2026-12-31"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     // The same file a day after its review date: not covered.
     let out = aixa(&["check", path, "--as-of", "2027-01-02"]);
     assert_eq!(out.status.code(), Some(1));
