@@ -38,6 +38,21 @@ fn ours(a: &mut Assessment, id: &str) {
     a.acceptance.remove(id);
 }
 
+/// 4.6 handed to a provider, with this assurance.
+fn held_by_provider(a: &mut Assessment, status: Assurance) {
+    a.responsibility.insert(
+        "indirectpromptinjection".into(),
+        Responsibility {
+            party: Party::Provider,
+            provider: "Acme AI".into(),
+        },
+    );
+    a.verification
+        .entry("indirectpromptinjection".into())
+        .or_default()
+        .status = status;
+}
+
 fn implement(a: &mut Assessment, control: &str, status: ControlStatus) {
     a.controls.insert(
         control.into(),
@@ -156,51 +171,21 @@ fn each_clause_of_the_rule() {
         (
             "a provider's threat with verified assurance",
             |a| {
-                a.responsibility.insert(
-                    "indirectpromptinjection".into(),
-                    Responsibility {
-                        party: Party::Provider,
-                        provider: "Acme AI".into(),
-                    },
-                );
-                a.verification
-                    .entry("indirectpromptinjection".into())
-                    .or_default()
-                    .status = Assurance::Verified;
+                held_by_provider(a, Assurance::Verified);
             },
             Ok(Covered::Verified),
         ),
         (
             "a provider's threat whose assurance is only requested",
             |a| {
-                a.responsibility.insert(
-                    "indirectpromptinjection".into(),
-                    Responsibility {
-                        party: Party::Provider,
-                        provider: "Acme AI".into(),
-                    },
-                );
-                a.verification
-                    .entry("indirectpromptinjection".into())
-                    .or_default()
-                    .status = Assurance::Requested;
+                held_by_provider(a, Assurance::Requested);
             },
             Err(vec![Gap::NotVerified(Assurance::Requested)]),
         ),
         (
             "a provider's threat whose assurance cannot be obtained",
             |a| {
-                a.responsibility.insert(
-                    "indirectpromptinjection".into(),
-                    Responsibility {
-                        party: Party::Provider,
-                        provider: "Acme AI".into(),
-                    },
-                );
-                a.verification
-                    .entry("indirectpromptinjection".into())
-                    .or_default()
-                    .status = Assurance::NotObtainable;
+                held_by_provider(a, Assurance::NotObtainable);
             },
             Err(vec![Gap::NotVerified(Assurance::NotObtainable)]),
         ),
