@@ -621,3 +621,73 @@ fn each_step_is_headed_by_its_number_and_title() {
         ]
     );
 }
+
+#[test]
+fn only_a_safe_https_evidence_link_is_made_clickable() {
+    use aixa::core::assessment::Evidence;
+    let href = |url: &str| {
+        Evidence {
+            url: url.into(),
+            label: String::new(),
+        }
+        .href()
+        .map(str::to_string)
+    };
+    for safe in [
+        "https://tickets.example.com/SEC-101",
+        "HTTPS://docs.example.com/a?b=c#d",
+        "https://example.com",
+    ] {
+        assert_eq!(href(safe).as_deref(), Some(safe), "{safe}");
+    }
+    for unsafe_ in [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        " https://example.com",
+        "http://example.com",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:x",
+        "https://",
+        "https:///path",
+        "https://user@evil.example",
+        "https://example.com/\"onmouseover=alert(1)",
+        "https://example.com/<script>",
+        "https://exa mple.com",
+        "//example.com",
+        "SEC-101",
+        "",
+    ] {
+        assert_eq!(href(unsafe_), None, "{unsafe_}");
+    }
+}
+
+#[test]
+fn evidence_links_are_checked_on_load() {
+    let with = |evidence: &str| {
+        format!(
+            r#"{{"schema":4,"id":"e","name":"x","edition":"2024-01","created":"","updated":"",
+            "controls":{{"RATELIMIT":{{"status":"partly_implemented","evidence":{evidence}}}}}}}"#
+        )
+    };
+    let a = Assessment::from_json(&with(r#"[{"url":"JIRA SEC-1","label":"ticket"}]"#))
+        .expect("any text may be kept; only https links are clickable");
+    assert_eq!(a.controls["RATELIMIT"].status, ControlStatus::Partly);
+    for (bad, why) in [
+        (r#"[{"url":""}]"#, "has no URL"),
+        (
+            r#"[{"url":"https://a.example","label":"two\nlines"}]"#,
+            "line break",
+        ),
+        (r#"[{"label":"no url"}]"#, "missing field"),
+    ] {
+        let e = Assessment::from_json(&with(bad))
+            .expect_err(bad)
+            .to_string();
+        assert!(e.contains(why), "{bad}: {e}");
+    }
+    let many = format!("[{}]", vec![r#"{"url":"u"}"#; 21].join(","));
+    let e = Assessment::from_json(&with(&many))
+        .expect_err("too many")
+        .to_string();
+    assert!(e.contains("more than 20 evidence links"), "{e}");
+}

@@ -219,6 +219,7 @@ fn applying_fills_only_empty_fields_of_decided_threats() {
         date: "2026-01-01".into(),
         review: "2026-06-01".into(),
         rationale: "Own words.".into(),
+        ..Acceptance::default()
     };
     a.acceptance.insert(id(&sel, ls[0]), full.clone());
     a.acceptance.insert(

@@ -4,8 +4,8 @@ mod common;
 
 use aixa::core::answers::Tri;
 use aixa::core::assessment::{
-    Acceptance, Assessment, Assurance, ControlPlan, ControlStatus, Decision, Override, Party,
-    Responsibility, RiskScore, Score, Verification,
+    Acceptance, Assessment, Assurance, ControlPlan, ControlStatus, Decision, Evidence, Override,
+    Party, Responsibility, RiskScore, Score, Verification,
 };
 use aixa::core::catalog::{Catalog, QuestionKind};
 use aixa::core::codec::{
@@ -216,6 +216,24 @@ fn a_control_under_an_alias_arrives_under_its_id() {
 
 // ------------------------------------------------------------ random assessments
 
+/// Up to three links of any text without control characters, which the
+/// model refuses; labels may be empty.
+fn random_evidence(rng: &mut Rng) -> Vec<Evidence> {
+    let line = |rng: &mut Rng, max| -> String {
+        random_text(rng, max)
+            .chars()
+            .filter(|c| !c.is_control())
+            .collect()
+    };
+    let n = if rng.chance(15) { 1 + rng.below(2) } else { 0 };
+    (0..n)
+        .map(|_| Evidence {
+            url: format!("https://x.example/{}", line(rng, 6)),
+            label: line(rng, 6),
+        })
+        .collect()
+}
+
 fn random_text(rng: &mut Rng, max: usize) -> String {
     const POOL: &[char] = &[
         'a', 'b', 'Z', '0', ' ', ' ', '\n', '\t', '\r', '\0', '\u{7}', '\u{7f}', '\u{85}', 'é',
@@ -350,6 +368,7 @@ fn random_assessment(rng: &mut Rng, max_text: usize) -> Assessment {
                     date: random_date(rng),
                     rationale: random_text(rng, cap(30)),
                     review: random_date(rng),
+                    evidence: random_evidence(rng),
                 },
             );
         }
@@ -370,6 +389,7 @@ fn random_assessment(rng: &mut Rng, max_text: usize) -> Assessment {
                     notes: random_text(rng, cap(30)),
                     owner: random_text(rng, cap(10)),
                     due: random_date(rng),
+                    evidence: random_evidence(rng),
                 },
             );
         }
@@ -496,8 +516,8 @@ fn errors_name_what_is_wrong_in_one_line() {
         (ok[..ok.len() - 9].to_string(), DecodeError::Truncated),
         (to_base64url(&[0x00, 1, b'x']), DecodeError::NotALink),
         (
-            Bits::default().payload(0x03, "2024-01"),
-            DecodeError::NewerVersion(3),
+            Bits::default().payload(0x04, "2024-01"),
+            DecodeError::NewerVersion(4),
         ),
         (
             Bits::default().payload(0x81, "2099-01"),
@@ -568,7 +588,7 @@ fn a_link_claiming_a_huge_length_or_a_deflate_bomb_is_refused() {
     a.updated.clear();
     let bytes = from_base64url(&encode(&a)).expect("base64url");
     // Uncompressed; the texts end the body: one text, slot 0, 1 byte, "x".
-    assert_eq!(bytes[0], 0x02);
+    assert_eq!(bytes[0], 0x03);
     let tail = [1 << 1, 0, 1 << 1, b'x'];
     assert!(bytes.ends_with(&tail));
     let body = &bytes[..bytes.len() - tail.len()];

@@ -6,6 +6,7 @@ mod cli {
     use aixa::core::assessment::Assessment;
     use aixa::core::catalog::{Catalog, QuestionKind};
     use aixa::core::check::{check, Finding};
+    use aixa::core::coverage::coverage;
     use aixa::core::date::Date;
     use aixa::core::engine::select;
     use aixa::core::report::selection_report;
@@ -176,12 +177,27 @@ mod cli {
             .iter()
             .map(|f| serde_json::json!({"threat": f.threat, "section": f.section, "reasons": f.reasons}))
             .collect();
+        let catalog = a.catalog();
+        let threats: Vec<serde_json::Value> = coverage(a, day)
+            .iter()
+            .map(|c| {
+                let t = &catalog.threats[c.threat];
+                serde_json::json!({
+                    "threat": t.id,
+                    "section": t.section,
+                    "responsible": c.party.as_str(),
+                    "covered": c.covered.is_some(),
+                    "why": c.describe(a),
+                })
+            })
+            .collect();
         let out = serde_json::json!({
             "assessment": a.name,
             "edition": a.edition.id(),
             "as_of": day.to_string(),
             "covered": findings.is_empty(),
             "findings": findings,
+            "threats": threats,
         });
         serde_json::to_string_pretty(&out).unwrap_or_default()
     }

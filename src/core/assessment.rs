@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 /// The schema this version writes. Older ones migrate on load.
-pub const SCHEMA: u64 = 3;
+pub const SCHEMA: u64 = 4;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -205,14 +205,18 @@ pub enum ControlStatus {
     #[default]
     NotDecided,
     Planned,
+    /// Under way or incomplete: progress, never coverage.
+    #[serde(rename = "partly_implemented")]
+    Partly,
     Implemented,
     NotApplicable,
 }
 
 impl ControlStatus {
-    pub const ALL: [ControlStatus; 4] = [
+    pub const ALL: [ControlStatus; 5] = [
         ControlStatus::NotDecided,
         ControlStatus::Planned,
+        ControlStatus::Partly,
         ControlStatus::Implemented,
         ControlStatus::NotApplicable,
     ];
@@ -221,6 +225,7 @@ impl ControlStatus {
         match self {
             ControlStatus::NotDecided => "not_decided",
             ControlStatus::Planned => "planned",
+            ControlStatus::Partly => "partly_implemented",
             ControlStatus::Implemented => "implemented",
             ControlStatus::NotApplicable => "not_applicable",
         }
@@ -230,6 +235,7 @@ impl ControlStatus {
         match self {
             ControlStatus::NotDecided => "Not decided",
             ControlStatus::Planned => "Planned",
+            ControlStatus::Partly => "Partly implemented",
             ControlStatus::Implemented => "Implemented",
             ControlStatus::NotApplicable => "Not applicable",
         }
@@ -255,6 +261,85 @@ pub struct ControlPlan {
     pub owner: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub due: String,
+    /// Where to see it done: tickets, test reports, documents.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+}
+
+/// A pointer to evidence: a URL and what it is. Only an `https:` URL is
+/// ever made clickable (see [`Evidence::href`]); anything else shows as text.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    pub url: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub label: String,
+}
+
+/// The most evidence links one control or acceptance holds.
+pub const MAX_EVIDENCE: usize = 20;
+const MAX_URL_CHARS: usize = 2000;
+const MAX_LABEL_CHARS: usize = 200;
+
+impl Evidence {
+    /// The URL, when it is safe to make a link of it: `https:` with a host,
+    /// and nothing that could break out of an attribute or a Markdown link.
+    /// `javascript:`, `data:`, `http:` and the rest stay text.
+    pub fn href(&self) -> Option<&str> {
+        let url = self.url.as_str();
+        let scheme = url.get(..8)?;
+        let rest = &url[8..];
+        let host_ok = rest
+            .split(['/', '?', '#'])
+            .next()
+            .is_some_and(|h| !h.is_empty() && !h.contains('@'));
+        let clean = !url.chars().any(|c| {
+            c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '\\' | '`')
+        });
+        (scheme.eq_ignore_ascii_case("https://") && host_ok && clean).then_some(url)
+    }
+
+    /// What to call it: the label, or the URL when there is none.
+    pub fn title(&self) -> &str {
+        if self.label.trim().is_empty() {
+            &self.url
+        } else {
+            &self.label
+        }
+    }
+
+    /// Why it cannot be kept, if so.
+    pub fn problem(&self) -> Option<&'static str> {
+        if self.url.trim().is_empty() {
+            return Some("has no URL");
+        }
+        if self.url.chars().count() > MAX_URL_CHARS {
+            return Some("has a URL longer than 2000 characters");
+        }
+        if self.label.chars().count() > MAX_LABEL_CHARS {
+            return Some("has a label longer than 200 characters");
+        }
+        if (self.url.chars().chain(self.label.chars())).any(char::is_control) {
+            return Some("holds a line break or control character");
+        }
+        None
+    }
+}
+
+fn check_evidence(what: &str, list: &[Evidence]) -> Result<(), LoadError> {
+    if list.len() > MAX_EVIDENCE {
+        return Err(LoadError::Invalid(format!(
+            "{what} has more than {MAX_EVIDENCE} evidence links"
+        )));
+    }
+    for e in list {
+        if let Some(problem) = e.problem() {
+            return Err(LoadError::Invalid(format!(
+                "{what}: an evidence link {problem}"
+            )));
+        }
+    }
+    Ok(())
 }
 
 impl ControlPlan {
@@ -363,6 +448,8 @@ pub struct Acceptance {
     /// When to look at it again (YYYY-MM-DD).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub review: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
 }
 
 /// Why a stored or imported assessment was refused.
@@ -485,8 +572,9 @@ impl Assessment {
         let schema = value.get("schema").and_then(Value::as_u64);
         let value = match schema {
             Some(SCHEMA) => value,
-            Some(2) => migrate::from_2(value),
-            Some(1) => migrate::from_2(migrate::from_1(value)?),
+            Some(3) => migrate::from_3(value),
+            Some(2) => migrate::from_3(migrate::from_2(value)),
+            Some(1) => migrate::from_3(migrate::from_2(migrate::from_1(value)?)),
             Some(v) if v > SCHEMA => return Err(LoadError::NewerSchema(v)),
             _ => {
                 return Err(LoadError::UnknownSchema(
@@ -552,6 +640,12 @@ impl Assessment {
                     "controls: {k:?} is not applicable but has no rationale"
                 ));
             }
+        }
+        for (k, c) in &self.controls {
+            check_evidence(&format!("controls: {k:?}"), &c.evidence)?;
+        }
+        for (k, x) in &self.acceptance {
+            check_evidence(&format!("acceptance: {k:?}"), &x.evidence)?;
         }
         for (k, r) in &self.risk {
             for s in [r.inherent, r.residual] {

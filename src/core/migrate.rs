@@ -36,3 +36,14 @@ pub(crate) fn from_2(mut value: Value) -> Value {
     }
     value
 }
+
+/// Schema 4 adds the control status "partly implemented" and evidence links
+/// on controls and acceptances, all optional: a schema-3 file reads as it
+/// was, and an older aixa refuses a schema-4 file as newer rather than
+/// misreading a status it lacks.
+pub(crate) fn from_3(mut value: Value) -> Value {
+    if let Some(object) = value.as_object_mut() {
+        object.insert("schema".into(), Value::from(4u64));
+    }
+    value
+}

@@ -3,7 +3,7 @@
 //! The payload is base64url (no padding) of this byte layout:
 //!
 //! ```text
-//! byte 0        format version (bits 0–6, currently 2) | 0x80 when the body is raw-deflated
+//! byte 0        format version (bits 0–6, currently 3) | 0x80 when the body is raw-deflated
 //! byte 1        length of the edition id, 1–32
 //! bytes 2..     the edition id (UTF-8), e.g. "2024-01"
 //! the rest      the body, raw-deflated only when that makes it smaller
@@ -35,8 +35,10 @@
 //!                   each 0 (unset) or 1–5, packed base 6 in 11 bits
 //!   acceptance      decision (2 bits: undecided, accepted, not accepted),
 //!                   date field, review field
-//! controls     a key set over the controls; per key its status (2 bits:
-//!              not decided, planned, implemented, not applicable), due field
+//! controls     a key set over the controls; per key its status (format 3:
+//!              3 bits, format 1 and 2: 2 bits; 0 not decided, 1 planned,
+//!              2 implemented, 3 not applicable, 4 partly implemented), due
+//!              field
 //! ```
 //!
 //! A key set is 2 bits of mode then: 0 empty; 1 the same keys as the previous
@@ -55,8 +57,11 @@
 //! is the control's rationale (0), notes (1), owner (2), due (3). From format
 //! 2 on, slot `1 + 9·threats + 4·controls` is the assessment's own time of
 //! last change (ISO 8601), and the four after it its details: description,
-//! scope, assessor, version; format 1 has no such slots. Empty texts do not
-//! travel. The body must end there.
+//! scope, assessor, version; format 1 has no such slots. From format 3 on,
+//! the slots after those hold evidence links: `+ t` for threat t's
+//! acceptance, `+ threats + c` for control c's, each a list of lines
+//! "URL" or "URL\tlabel". Empty texts do not travel. The body must end
+//! there.
 //!
 //! The receiver makes a new assessment (a new id; the sender's time of last
 //! change, or none from format 1; `copied` at `now`; no creation time) and runs
@@ -83,7 +88,7 @@ use std::fmt;
 use write::write_body;
 
 /// The format this version writes; it reads this one and every older one.
-pub const FORMAT: u8 = 2;
+pub const FORMAT: u8 = 3;
 /// The longest link this version makes sense of; longer ones are refused
 /// before decoding, and a sharing UI should not offer them.
 pub const MAX_LINK_CHARS: usize = 8000;
@@ -98,6 +103,8 @@ const MAX_EDITION_BYTES: usize = 32;
 /// Text slots per threat and per control.
 const THREAT_TEXTS: usize = 9;
 const CONTROL_TEXTS: usize = 4;
+/// The time of last change and the four details, from format 2 on.
+const DETAIL_TEXTS: usize = 5;
 /// Date fields per threat and per control, which bound the date dictionary.
 const THREAT_DATES: usize = 3;
 const CONTROL_DATES: usize = 1;

@@ -4,13 +4,13 @@
 use super::bits::{unzigzag, width, Reader};
 use super::{
     DecodeError, Result, CONTROL_DATES, CONTROL_TEXTS, C_DUE, C_NOTES, C_OWNER, C_RATIONALE,
-    DATE_EPOCH, THREAT_DATES, THREAT_TEXTS, T_ACCEPTED, T_ACCEPT_RATIONALE, T_APPROVER, T_LINK,
-    T_NOTE, T_PROVIDER, T_RATIONALE, T_REVIEW, T_VERIFIED,
+    DATE_EPOCH, DETAIL_TEXTS, THREAT_DATES, THREAT_TEXTS, T_ACCEPTED, T_ACCEPT_RATIONALE,
+    T_APPROVER, T_LINK, T_NOTE, T_PROVIDER, T_RATIONALE, T_REVIEW, T_VERIFIED,
 };
 use crate::core::answers::{Answers, Tri};
 use crate::core::assessment::{
-    Acceptance, Assurance, ControlPlan, ControlStatus, Decision, Override, Party, Responsibility,
-    RiskScore, Score, Verification,
+    Acceptance, Assurance, ControlPlan, ControlStatus, Decision, Evidence, Override, Party,
+    Responsibility, RiskScore, Score, Verification,
 };
 use crate::core::catalog::{Catalog, QuestionKind};
 use crate::core::date::Date;
@@ -138,12 +138,15 @@ pub(super) fn read_body(catalog: &Catalog, body: &[u8], version: u8) -> Result<D
     })?;
     let none = vec![false; catalog.controls.len()];
     let keys = r.key_set(catalog.controls.len(), &none)?;
+    let status_bits = if version >= 3 { 3 } else { 2 };
     d.controls = read_values(&mut r, &keys, |r| {
-        let status = match r.bits(2)? {
+        let status = match r.bits(status_bits)? {
             0 => ControlStatus::NotDecided,
             1 => ControlStatus::Planned,
             2 => ControlStatus::Implemented,
-            _ => ControlStatus::NotApplicable,
+            3 => ControlStatus::NotApplicable,
+            4 => ControlStatus::Partly,
+            _ => return Err(DecodeError::Malformed("a control status is unknown")),
         };
         Ok(ControlPlan {
             status,
@@ -173,6 +176,14 @@ pub(super) fn read_body(catalog: &Catalog, body: &[u8], version: u8) -> Result<D
         let text = std::str::from_utf8(bytes)
             .map_err(|_| DecodeError::Malformed("a text is not UTF-8"))?;
         let slot = usize::try_from(slot).map_err(|_| DecodeError::OutsideCatalog)?;
+        if let Some(list) = evidence_field(&mut d, catalog, slot, version) {
+            let list = list?;
+            if !list.is_empty() {
+                return Err(DecodeError::Malformed("it gives evidence twice"));
+            }
+            *list = split_evidence(text);
+            continue;
+        }
         let field = text_field(&mut d, catalog, slot, version)?;
         if !field.is_empty() {
             return Err(DecodeError::Malformed("a date is given twice"));
@@ -190,6 +201,49 @@ pub(super) fn read_body(catalog: &Catalog, body: &[u8], version: u8) -> Result<D
         ));
     }
     Ok(d)
+}
+
+/// The evidence list a text slot fills (format 3 on), `None` for a slot
+/// that holds no evidence.
+fn evidence_field<'d>(
+    d: &'d mut Decoded,
+    catalog: &Catalog,
+    slot: usize,
+    version: u8,
+) -> Option<Result<&'d mut Vec<Evidence>>> {
+    let first = 1
+        + catalog.threats.len() * THREAT_TEXTS
+        + catalog.controls.len() * CONTROL_TEXTS
+        + DETAIL_TEXTS;
+    let i = slot.checked_sub(first).filter(|_| version >= 3)?;
+    let missing = DecodeError::Malformed("it holds evidence for an entry it lacks");
+    let threats = catalog.threats.len();
+    Some(if i < threats {
+        entry(&mut d.acceptance, i)
+            .map(|x| &mut x.evidence)
+            .ok_or(missing)
+    } else if i - threats < catalog.controls.len() {
+        entry(&mut d.controls, i - threats)
+            .map(|x| &mut x.evidence)
+            .ok_or(missing)
+    } else {
+        Err(DecodeError::OutsideCatalog)
+    })
+}
+
+fn split_evidence(text: &str) -> Vec<Evidence> {
+    text.split('\n')
+        .map(|line| match line.split_once('\t') {
+            Some((url, label)) => Evidence {
+                url: url.into(),
+                label: label.into(),
+            },
+            None => Evidence {
+                url: line.into(),
+                label: String::new(),
+            },
+        })
+        .collect()
 }
 
 /// The string a text slot fills.

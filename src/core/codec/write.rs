@@ -3,11 +3,12 @@
 
 use super::bits::{width, zigzag, BitWriter};
 use super::{
-    CONTROL_TEXTS, C_DUE, C_NOTES, C_OWNER, C_RATIONALE, DATE_EPOCH, THREAT_TEXTS, T_ACCEPTED,
-    T_ACCEPT_RATIONALE, T_APPROVER, T_LINK, T_NOTE, T_PROVIDER, T_RATIONALE, T_REVIEW, T_VERIFIED,
+    CONTROL_TEXTS, C_DUE, C_NOTES, C_OWNER, C_RATIONALE, DATE_EPOCH, DETAIL_TEXTS, THREAT_TEXTS,
+    T_ACCEPTED, T_ACCEPT_RATIONALE, T_APPROVER, T_LINK, T_NOTE, T_PROVIDER, T_RATIONALE, T_REVIEW,
+    T_VERIFIED,
 };
 use crate::core::answers::{Answers, Tri};
-use crate::core::assessment::{Assessment, Assurance, ControlStatus, Decision, Party};
+use crate::core::assessment::{Assessment, Assurance, ControlStatus, Decision, Evidence, Party};
 use crate::core::catalog::{Catalog, QuestionKind};
 use crate::core::date::Date;
 use std::collections::BTreeMap;
@@ -48,6 +49,14 @@ pub(super) fn write_body(a: &Assessment, catalog: &Catalog) -> Vec<u8> {
         }
         previous = Some(d);
     }
+    // Format 3: evidence lists, one text each, after the details.
+    let after = 1 + threats * THREAT_TEXTS + catalog.controls.len() * CONTROL_TEXTS;
+    let evidence: Vec<(usize, String)> = keyed(&acceptance)
+        .map(|(t, x)| (after + DETAIL_TEXTS + t, &x.evidence))
+        .chain(keyed(&controls).map(|(c, p)| (after + DETAIL_TEXTS + threats + c, &p.evidence)))
+        .filter(|(_, list)| !list.is_empty())
+        .map(|(slot, list)| (slot, join_evidence(list)))
+        .collect();
     let mut texts: Vec<(usize, &str)> = vec![(0, a.name.as_str())];
     let mut out = Out {
         w,
@@ -107,7 +116,7 @@ pub(super) fn write_body(a: &Assessment, catalog: &Catalog) -> Vec<u8> {
     out.w
         .key_set(&present(&controls), &vec![false; controls.len()]);
     for (c, p) in keyed(&controls) {
-        out.w.bits(2, status_code(p.status));
+        out.w.bits(3, status_code(p.status));
         out.date(control_slot(c, C_DUE), &p.due);
         out.text(control_slot(c, C_RATIONALE), &p.rationale);
         out.text(control_slot(c, C_NOTES), &p.notes);
@@ -117,7 +126,6 @@ pub(super) fn write_body(a: &Assessment, catalog: &Catalog) -> Vec<u8> {
     // Format 2: the assessment's own time of last change, in the slot after
     // the last control's.
     let mut w = out.w;
-    let after = 1 + threats * THREAT_TEXTS + catalog.controls.len() * CONTROL_TEXTS;
     let d = &a.details;
     texts.extend([
         (after, a.updated.as_str()),
@@ -126,6 +134,7 @@ pub(super) fn write_body(a: &Assessment, catalog: &Catalog) -> Vec<u8> {
         (after + 3, d.assessor.as_str()),
         (after + 4, d.version.as_str()),
     ]);
+    texts.extend(evidence.iter().map(|(slot, s)| (*slot, s.as_str())));
     texts.retain(|(_, s)| !s.is_empty());
     texts.sort_unstable_by_key(|(slot, _)| *slot);
     w.align();
@@ -258,7 +267,25 @@ fn status_code(s: ControlStatus) -> u64 {
         ControlStatus::Planned => 1,
         ControlStatus::Implemented => 2,
         ControlStatus::NotApplicable => 3,
+        ControlStatus::Partly => 4,
     }
+}
+
+/// Links one per line, URL then a tab and the label: neither may hold a
+/// control character (see `Evidence::problem`), so the split is exact.
+fn join_evidence(list: &[Evidence]) -> String {
+    let mut out = String::new();
+    for (i, e) in list.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(&e.url);
+        if !e.label.is_empty() {
+            out.push('\t');
+            out.push_str(&e.label);
+        }
+    }
+    out
 }
 
 fn score_code(s: Option<u8>) -> u64 {

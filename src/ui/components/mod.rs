@@ -2,6 +2,7 @@ pub mod backup;
 pub mod chips;
 pub mod choice;
 pub mod edition;
+pub mod evidence;
 pub mod question;
 pub mod rationale;
 pub mod text_field;

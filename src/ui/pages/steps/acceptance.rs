@@ -11,11 +11,13 @@ use crate::core::bulk::decide;
 use crate::core::dashboard::{in_scope, open_acceptances, Step};
 use crate::core::risk::effective_score;
 use crate::ui::components::choice::EnumSelect;
+use crate::ui::components::evidence::EvidenceEditor;
 use crate::ui::components::threat_link::ThreatLink;
 use crate::ui::record::{field, Text};
 use crate::ui::state::use_assess;
 use crate::ui::storage::today;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// The text fields of an acceptance, in the order of the form.
 const TEXTS: &[Text<Acceptance>] = &[
@@ -80,6 +82,11 @@ fn AcceptanceRow(threat: usize) -> impl IntoView {
                 />
                 {fields}
             </div>
+            <EvidenceEditor
+                testid=format!("acc-ev-{id}")
+                list=Signal::derive(move || current.with(|x| x.evidence.clone()))
+                set=Arc::new(move |v| assess.edit(id, |x: &mut Acceptance| x.evidence = v))
+            />
         </li>
     }
 }

@@ -10,6 +10,7 @@ use crate::core::dashboard::{control_layout, control_status, Step};
 use crate::core::explain::first_sentence;
 use crate::ui::components::chips::ControlChip;
 use crate::ui::components::choice::EnumSelect;
+use crate::ui::components::evidence::EvidenceEditor;
 use crate::ui::components::rationale::RationaleForm;
 use crate::ui::components::text_field::{TextField, Value, Write};
 use crate::ui::record::{field, Text};
@@ -101,6 +102,11 @@ fn ControlRow(control: usize) -> impl IntoView {
                 />
                 {assess.text_fields(id, plan, "ctl", TEXTS)}
             </div>
+            <EvidenceEditor
+                testid=format!("ctl-ev-{id}")
+                list=Signal::derive(move || plan.with(|p| p.evidence.clone()))
+                set=Arc::new(move |v| assess.edit(id, |p: &mut ControlPlan| p.evidence = v))
+            />
             <Show when=move || asking_na.get()>
                 <p class="notice" role="status" data-testid=format!("ctl-na-pending-{id}")>
                     "Not applicable is waiting for a reason: until you give one, the status stays "

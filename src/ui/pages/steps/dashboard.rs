@@ -4,7 +4,9 @@
 use super::StepHeader;
 use crate::core::assessment::{Assessment, ControlStatus, Party};
 use crate::core::catalog::{Catalog, Threat};
+use crate::core::coverage::{coverage, uncovered_first};
 use crate::core::dashboard::{control_status, figures, Coverage, Figures, Step};
+use crate::core::date::Date;
 use crate::core::plan::{planned_controls, top_residual_risks};
 use crate::core::risk::band;
 use crate::core::route::Route;
@@ -403,6 +405,64 @@ fn GuidelinesBlock(figs: Memo<Figures>) -> impl IntoView {
     }
 }
 
+/// Every threat in scope, judged by the rule `aixa check` applies, the
+/// uncovered first: what still needs work, and why.
+#[component]
+fn CoverageBlock() -> impl IntoView {
+    let assess = use_assess();
+    let catalog = assess.catalog;
+    let rows = Memo::new(move |_| {
+        let day = Date::parse(&today()).unwrap_or(Date::MIN);
+        assess.assessment.with(|a| {
+            uncovered_first(coverage(a, day))
+                .into_iter()
+                .map(|c| (c.threat, c.covered.is_some(), c.describe(a)))
+                .collect::<Vec<_>>()
+        })
+    });
+    let summary = move || {
+        rows.with(|r| {
+            let open = r.iter().filter(|(_, covered, _)| !covered).count();
+            match (r.len(), open) {
+                (0, _) => "No threat is in scope.".to_string(),
+                (n, 0) => format!("All {n} threats in scope are covered."),
+                (n, open) => format!("{open} of {n} threats in scope are not covered."),
+            }
+        })
+    };
+    view! {
+        <section class="panel dash-block dash-wide" aria-labelledby="dash-coverage">
+            <h2 id="dash-coverage">"Coverage"</h2>
+            <p>
+                <span data-testid="coverage-summary">{summary}</span>
+                " A threat is covered by one of its own controls implemented, a complete and \
+                current acceptance, or, when a provider holds it, verified assurance: the rule \
+                of "<code>"aixa check"</code>"."
+            </p>
+            <ul class="plain threat-links coverage" data-testid="coverage">
+                {move || {
+                    rows.get()
+                        .into_iter()
+                        .map(|(t, covered, why)| {
+                            let t = &catalog.threats[t];
+                            view! {
+                                <li data-testid=format!("coverage-{}", t.id) data-covered=if covered { "yes" } else { "no" }>
+                                    <span class=if covered { "mark ok" } else { "mark no" }>
+                                        {if covered { "✔ covered" } else { "✘ not covered" }}
+                                    </span>
+                                    " "
+                                    <a href=href(&Route::Threat(t.id.into()))>{t.section} " " {t.name}</a>
+                                    <span class="muted why">" · " {why}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </section>
+    }
+}
+
 #[component]
 pub fn DashboardStep() -> impl IntoView {
     let assess = use_assess();
@@ -421,6 +481,7 @@ pub fn DashboardStep() -> impl IntoView {
                 />
             </section>
             <div class="dash-grid">
+                <CoverageBlock />
                 <ProgressBlock figs />
                 <ListBlock
                     title="Action plan"
