@@ -32,12 +32,21 @@ fn markdown_makes_user_text_inert() {
         .expect("set")
         .rationale = HOSTILE.into();
     let md = markdown(&a, "2026-11-25");
-    assert!(!md.contains("<script>"), "{md}");
-    assert!(md.contains("&lt;script&gt;"));
-    assert!(md.contains("\\*\\*bold\\*\\*"));
-    assert!(md.contains("\\[x\\]"));
-    assert!(md.contains("\\| cell \\#"));
-    assert!(md.starts_with("# AI security assessment: &lt;script&gt;"));
+    // Backslashes, never HTML entities; `|` only escaped in a table, `#`
+    // only where a line could start.
+    let inert = r"\<script>alert(1)\</script> \*\*bold\*\* \[x](javascript:alert(1))";
+    assert_eq!(
+        md.lines().next(),
+        Some(format!("# AI security assessment: {inert} | cell # =1+1").as_str())
+    );
+    let rationale = format!("| {inert} \\| cell # =1+1 |");
+    assert!(
+        md.lines()
+            .any(|l| l.starts_with("| 4.5 Direct prompt injection | 4 × 4")
+                && l.ends_with(&rationale)),
+        "{md}"
+    );
+    assert!(!md.contains("&lt;") && !md.contains("&gt;") && !md.contains("&amp;"));
 }
 
 #[test]

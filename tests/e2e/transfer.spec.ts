@@ -64,7 +64,7 @@ function mdTable(md: string, head: string): string[][] {
   for (const line of lines.slice(start + 2)) {
     if (!line.startsWith("|")) break;
     const cells = line.slice(2, -2).split(/ (?<!\\)\| /);
-    rows.push(cells.map((c) => c.replace(/\\(.)/g, "$1").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&").trim()));
+    rows.push(cells.map((c) => c.replace(/\\(.)/g, "$1").trim()));
   }
   return rows;
 }

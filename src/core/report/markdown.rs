@@ -1,16 +1,22 @@
 //! The assessment as a Markdown report, for design reviews and audits,
 //! rendered from the facts of [`super::model::Report`].
 
-use super::md_escape as esc;
+//!
+//! Every text goes through [`esc`] (a line's text, composed first) or
+//! [`cell`] (a table cell), whether the user typed it or the catalog holds
+//! it: only the report's own markup stays markup.
+
 use super::model::{build, Report};
+use super::{md_cell as cell, md_escape as esc};
 use crate::core::assessment::Assessment;
 use std::fmt::Write as _;
 
+/// A cell, or a dash for an empty one.
 fn or_dash(s: &str) -> String {
     if s.trim().is_empty() {
         "–".into()
     } else {
-        esc(s)
+        cell(s)
     }
 }
 
@@ -23,9 +29,12 @@ pub fn render(r: &Report) -> String {
     let mut out = String::new();
     let w = &mut out;
 
-    let _ = writeln!(w, "# AI security assessment: {}\n", esc(&r.name));
-    let _ = write!(
+    let _ = writeln!(
         w,
+        "# {}\n",
+        esc(&format!("AI security assessment: {}", r.name))
+    );
+    let mut about = format!(
         "Catalog: {} (edition {}). Last changed: {}.",
         r.catalog_title,
         r.edition,
@@ -36,11 +45,11 @@ pub fn render(r: &Report) -> String {
         }
     );
     if !r.copied.is_empty() {
-        let _ = write!(w, " This copy made: {}.", r.copied);
+        let _ = write!(about, " This copy made: {}.", r.copied);
     }
-    let _ = writeln!(w, " Made with aixa.\n");
+    let _ = writeln!(w, "{} Made with aixa.\n", esc(&about));
     for (label, text) in &r.details {
-        let _ = writeln!(w, "- {label}: {}", esc(text));
+        let _ = writeln!(w, "- {}", esc(&format!("{label}: {text}")));
     }
     if !r.details.is_empty() {
         let _ = writeln!(w);
@@ -50,19 +59,22 @@ pub fn render(r: &Report) -> String {
     for p in &r.progress {
         let _ = writeln!(
             w,
-            "- {}. {}: {} of {}",
-            p.step.number(),
-            p.step.label(),
-            p.done,
-            p.total
+            "- {}",
+            esc(&format!(
+                "{}. {}: {} of {}",
+                p.step.number(),
+                p.step.label(),
+                p.done,
+                p.total
+            ))
         );
     }
 
     let _ = writeln!(w, "\n## 1. System profile\n");
     for p in &r.profile {
-        let _ = write!(w, "- {} **{}**", p.question, p.answer);
+        let _ = write!(w, "- {} **{}**", esc(p.question), esc(&p.answer));
         if let Some(why) = p.not_asked_because {
-            let _ = write!(w, ", as {why}");
+            let _ = write!(w, "{}", esc(&format!(", as {why}")));
         }
         let _ = writeln!(w);
     }
@@ -78,11 +90,11 @@ pub fn render(r: &Report) -> String {
         let _ = writeln!(
             w,
             "| {} | {} | {} | {} | {} |",
-            t.section,
-            t.name,
+            cell(t.section),
+            cell(t.name),
             t.verdict.label(),
             if t.in_scope { "yes" } else { "no" },
-            esc(&why)
+            cell(&why)
         );
     }
 
@@ -96,8 +108,11 @@ pub fn render(r: &Report) -> String {
             };
             let _ = writeln!(
                 w,
-                "- {} {}: {}: {}{refs}",
-                n.section, n.threat, n.name, n.note
+                "- {}",
+                esc(&format!(
+                    "{} {}: {}: {}{refs}",
+                    n.section, n.threat, n.name, n.note
+                ))
             );
         }
     }
@@ -111,14 +126,13 @@ pub fn render(r: &Report) -> String {
     for x in &r.responsibility {
         let _ = writeln!(
             w,
-            "| {} {} | {} | {} | {} | {} | {} | {} |",
-            x.section,
-            x.threat,
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            cell(&format!("{} {}", x.section, x.threat)),
             x.party,
             or_dash(&x.provider),
             x.default_why
                 .as_deref()
-                .map_or_else(|| "changed".into(), esc),
+                .map_or_else(|| "changed".into(), cell),
             x.assurance.unwrap_or("–"),
             or_dash(&x.evidence),
             or_dash(&x.date),
@@ -127,15 +141,14 @@ pub fn render(r: &Report) -> String {
 
     let _ = writeln!(w, "\n## 4. Controls\n");
     for (heading, rows) in &r.controls {
-        let _ = writeln!(w, "### {heading}\n");
+        let _ = writeln!(w, "### {}\n", esc(heading));
         let _ = writeln!(w, "| Control | Status | Owner | Due | Notes |");
         let _ = writeln!(w, "| --- | --- | --- | --- | --- |");
         for c in rows {
             let _ = writeln!(
                 w,
-                "| {} {} | {} | {} | {} | {} |",
-                c.id,
-                c.name,
+                "| {} | {} | {} | {} | {} |",
+                cell(&format!("{} {}", c.id, c.name)),
                 c.status,
                 or_dash(&c.owner),
                 or_dash(&c.due),
@@ -148,7 +161,7 @@ pub fn render(r: &Report) -> String {
     if !r.partial_standards.is_empty() {
         let _ = writeln!(w, "Standards that cover a selected control only in part:\n");
         for (id, refs) in &r.partial_standards {
-            let _ = writeln!(w, "- {id}: {}", refs.join("; "));
+            let _ = writeln!(w, "- {}", esc(&format!("{id}: {}", refs.join("; "))));
         }
         let _ = writeln!(w);
     }
@@ -159,9 +172,8 @@ pub fn render(r: &Report) -> String {
     for x in &r.risk {
         let _ = writeln!(
             w,
-            "| {} {} | {} | {} | {} | {} | {} | {} | {} |",
-            x.section,
-            x.threat,
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
+            cell(&format!("{} {}", x.section, x.threat)),
             x.inherent,
             x.residual,
             x.decision,
@@ -173,19 +185,25 @@ pub fn render(r: &Report) -> String {
     }
     let _ = writeln!(
         w,
-        "\nResidual risk not yet accepted: {}.",
-        if r.open_acceptances.is_empty() {
-            "none".to_string()
-        } else {
-            r.open_acceptances.join("; ")
-        }
+        "\n{}",
+        esc(&format!(
+            "Residual risk not yet accepted: {}.",
+            if r.open_acceptances.is_empty() {
+                "none".to_string()
+            } else {
+                r.open_acceptances.join("; ")
+            }
+        ))
     );
     if !r.reviews_due.is_empty() {
         let _ = writeln!(
             w,
-            "Reviews due by {}: {}.",
-            r.today,
-            r.reviews_due.join("; ")
+            "{}",
+            esc(&format!(
+                "Reviews due by {}: {}.",
+                r.today,
+                r.reviews_due.join("; ")
+            ))
         );
     }
     let _ = writeln!(
@@ -199,23 +217,31 @@ pub fn render(r: &Report) -> String {
     for g in &r.guidelines {
         let _ = writeln!(
             w,
-            "- {}: {}: {} of {} mapped controls that apply implemented, {}{}",
-            g.section,
-            g.text,
-            g.implemented,
-            g.total,
-            g.coverage,
-            if g.partial {
-                " (the controls cover it only in part)"
-            } else {
-                ""
-            }
+            "- {}",
+            esc(&format!(
+                "{}: {}: {} of {} mapped controls that apply implemented, {}{}",
+                g.section,
+                g.text,
+                g.implemented,
+                g.total,
+                g.coverage,
+                if g.partial {
+                    " (the controls cover it only in part)"
+                } else {
+                    ""
+                }
+            ))
         );
     }
+    // The address stays as it is, for renderers to make it a link.
     let _ = writeln!(
         w,
-        "\n---\nThreats and controls: OWASP AI Exchange (CC0), {}. This edition's text: {}",
-        r.catalog_title, r.source_url
+        "\n---\n{} {}",
+        esc(&format!(
+            "Threats and controls: OWASP AI Exchange (CC0), {}. This edition's text:",
+            r.catalog_title
+        )),
+        r.source_url
     );
     out
 }

@@ -56,28 +56,8 @@ pub fn selection_report(selection: &Selection) -> SelectionReport {
 }
 
 pub mod csv;
+mod escape;
 pub mod markdown;
 pub mod model;
 
-/// Text a user typed, made inert for Markdown (and the HTML it may become):
-/// markup characters are escaped, line breaks folded.
-pub fn md_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            // Enough to stop emphasis, code, links, images, headings and
-            // table cells; the rest reads as plain text.
-            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' => {
-                out.push('\\');
-                out.push(ch);
-            }
-            '\r' | '\n' | '\t' => out.push(' '),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use escape::{md_cell, md_escape};
