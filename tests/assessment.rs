@@ -183,6 +183,43 @@ fn not_applicable_needs_a_rationale() {
     a.validate().expect("valid");
 }
 
+/// Reports print the status beside this line, so it never says "Not
+/// applicable" again, even when the user typed it before the reason.
+#[test]
+fn a_not_applicable_controls_line_gives_the_reason_once() {
+    let cases = [
+        ("No public endpoint.", "No public endpoint."),
+        ("Not applicable: no public endpoint.", "no public endpoint."),
+        ("not applicable - no public endpoint", "no public endpoint"),
+        ("NOT APPLICABLE – no public endpoint", "no public endpoint"),
+        ("Not applicable: Not applicable: twice", "twice"),
+        (
+            "Not applicable because we don't train",
+            "because we don't train",
+        ),
+        ("  Not applicable.  ", ""),
+        ("Not applicable", ""),
+        ("Not applicableness is rare", "Not applicableness is rare"),
+        ("It is not applicable here", "It is not applicable here"),
+    ];
+    for (rationale, line) in cases {
+        let plan = ControlPlan {
+            status: ControlStatus::NotApplicable,
+            rationale: rationale.into(),
+            notes: "notes stay out".into(),
+            ..ControlPlan::default()
+        };
+        assert_eq!(plan.note_line(), line, "{rationale:?}");
+    }
+    let planned = ControlPlan {
+        status: ControlStatus::Planned,
+        rationale: "old reason".into(),
+        notes: "Not applicable to staging".into(),
+        ..ControlPlan::default()
+    };
+    assert_eq!(planned.note_line(), "Not applicable to staging");
+}
+
 #[test]
 fn a_control_serving_many_threats_is_listed_once() {
     let a = Assessment::from_json(&fixture("assessment-rag-llm.json")).expect("valid fixture");

@@ -343,14 +343,33 @@ fn check_evidence(what: &str, list: &[Evidence]) -> Result<(), LoadError> {
 }
 
 impl ControlPlan {
-    /// The line a report shows: the rationale of a control that does not
-    /// apply, the notes otherwise.
+    /// The line a report shows beside the control's status: the reason of a
+    /// control that does not apply, the notes otherwise. The status already
+    /// says "Not applicable", so the line does not say it again.
     pub fn note_line(&self) -> String {
         if self.status == ControlStatus::NotApplicable {
-            format!("Not applicable: {}", self.rationale)
+            self.reason().to_string()
         } else {
             self.notes.clone()
         }
+    }
+
+    /// Why the control does not apply: the rationale without the "Not
+    /// applicable" (in any case, with its colon or dash) that people often
+    /// type before the reason, however many times.
+    pub fn reason(&self) -> &str {
+        const LABEL: &str = "not applicable";
+        let mut text = self.rationale.trim();
+        while let Some(head) = text.get(..LABEL.len()) {
+            let rest = &text[LABEL.len()..];
+            if !head.eq_ignore_ascii_case(LABEL) || rest.starts_with(char::is_alphanumeric) {
+                break;
+            }
+            text = rest.trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, ':' | ';' | ',' | '.' | '-' | '–' | '—')
+            });
+        }
+        text
     }
 }
 
