@@ -69,6 +69,55 @@ fn markdown_covers_every_step() {
     );
 }
 
+/// Every row of every Markdown table names its catalog section: in a §
+/// column of its own, or before the threat's name.
+#[test]
+fn every_markdown_table_row_names_its_section() {
+    let md = markdown(&fixture(), "2026-11-28");
+    let lines: Vec<&str> = md.lines().collect();
+    let is_section = |cell: &str| {
+        let number = cell.split(' ').next().unwrap_or_default();
+        number
+            .split('.')
+            .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let mut headers = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if !line.starts_with("| ---") {
+            continue;
+        }
+        let header = lines[i - 1];
+        headers.push(header);
+        let rows: Vec<&str> = lines[i + 1..]
+            .iter()
+            .take_while(|l| l.starts_with("| "))
+            .copied()
+            .collect();
+        assert!(!rows.is_empty(), "{header}");
+        for row in rows {
+            let first = row[2..].split(" | ").next().unwrap_or_default();
+            assert!(is_section(first), "no section first in {row:?}");
+        }
+    }
+    for head in [
+        "| § | Threat |",
+        "| Threat | Responsible |",
+        "| § | Control |",
+        "| Threat | Inherent",
+    ] {
+        assert!(
+            headers.iter().any(|h| h.starts_with(head)),
+            "no table {head}"
+        );
+    }
+    assert!(
+        headers
+            .iter()
+            .all(|h| h.starts_with("| § |") || h.starts_with("| Threat |")),
+        "{headers:?}"
+    );
+}
+
 /// A minimal RFC 4180 reader, to check what a spreadsheet would see.
 fn parse_csv(text: &str) -> Vec<Vec<String>> {
     let mut rows = Vec::new();

@@ -142,12 +142,13 @@ pub fn render(r: &Report) -> String {
     let _ = writeln!(w, "\n## 4. Controls\n");
     for (heading, rows) in &r.controls {
         let _ = writeln!(w, "### {}\n", esc(heading));
-        let _ = writeln!(w, "| Control | Status | Owner | Due | Notes |");
-        let _ = writeln!(w, "| --- | --- | --- | --- | --- |");
+        let _ = writeln!(w, "| § | Control | Status | Owner | Due | Notes |");
+        let _ = writeln!(w, "| --- | --- | --- | --- | --- | --- |");
         for c in rows {
             let _ = writeln!(
                 w,
-                "| {} | {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {} |",
+                cell(c.section),
                 cell(&format!("{} {}", c.id, c.name)),
                 c.status,
                 or_dash(&c.owner),

@@ -94,6 +94,8 @@ pub struct ResponsibilityRow {
 }
 
 pub struct ControlRow {
+    /// Where the catalog defines the control, such as "2.1".
+    pub section: &'static str,
     pub id: &'static str,
     pub name: &'static str,
     pub status: &'static str,
@@ -250,6 +252,7 @@ pub fn build(a: &Assessment, today: &str) -> Report {
                     let control = &catalog.controls[c];
                     let plan = a.controls.get(control.id).cloned().unwrap_or_default();
                     ControlRow {
+                        section: control.section,
                         id: control.id,
                         name: control.name,
                         status: control_status(a, control.id).label(),
