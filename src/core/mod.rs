@@ -15,6 +15,7 @@ pub mod edition;
 pub mod engine;
 pub mod evidence;
 pub mod explain;
+pub mod file_name;
 pub mod filter;
 pub mod migrate;
 pub mod plan;

@@ -101,7 +101,7 @@ pub fn App() -> impl IntoView {
         })}
         {move || store.save_error.get().map(|(message, a)| {
             let save_file = move |_| {
-                let file = format!("{}.aixa.json", super::components::transfer::file_stem(&a.name));
+                let file = format!("{}.aixa.json", crate::core::file_name::file_stem(&a.name));
                 let _ = super::components::transfer::download(&file, "application/json", &a.to_json_pretty());
             };
             view! {

@@ -11,7 +11,7 @@ test("export → import round trip gives an identical assessment", async ({ page
   await expect(page.getByTestId("step-page-dashboard")).toBeVisible();
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-json").click()]);
-  expect(download.suggestedFilename()).toBe("support-chatbot--rag---hosted-llm.aixa.json");
+  expect(download.suggestedFilename()).toBe("support-chatbot-rag-hosted-llm.aixa.json");
   const exported = readFileSync(await download.path(), "utf8");
   expect(strip(JSON.parse(exported))).toEqual(strip(JSON.parse(fixture)));
 
@@ -19,7 +19,7 @@ test("export → import round trip gives an identical assessment", async ({ page
   // date the page's clock is fixed to).
   for (const [testid, ext] of [["export-md", "md"], ["export-csv", "csv"]]) {
     const [d] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testid).click()]);
-    expect(d.suggestedFilename()).toBe(`support-chatbot--rag---hosted-llm.${ext}`);
+    expect(d.suggestedFilename()).toBe(`support-chatbot-rag-hosted-llm.${ext}`);
     const got = readFileSync(await d.path(), "utf8").trimEnd();
     expect(got).toBe(readFileSync(`tests/golden/reports/fixture.${ext}`, "utf8").trimEnd());
   }

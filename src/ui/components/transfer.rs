@@ -4,6 +4,7 @@
 use crate::core::assessment::Assessment;
 use crate::core::backup::{self, Differs};
 use crate::core::codec;
+use crate::core::file_name::file_stem;
 use crate::core::report::{csv::csv, markdown::markdown};
 use crate::core::route::Route;
 use crate::core::time::when;
@@ -25,26 +26,6 @@ pub fn download(file: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     a.set_download(file);
     a.click();
     web_sys::Url::revoke_object_url(&url)
-}
-
-/// A file name from the assessment's name: letters, digits and dashes.
-pub fn file_stem(name: &str) -> String {
-    let stem: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let stem = stem.trim_matches('-').to_string();
-    if stem.is_empty() {
-        "assessment".into()
-    } else {
-        stem
-    }
 }
 
 /// The share link for the current assessment, or why there is none.
