@@ -69,6 +69,89 @@ fn markdown_covers_every_step() {
     );
 }
 
+/// A fixture whose free text holds what used to leave artefacts in the
+/// Markdown: HTML entities, needless backslashes, a reason said twice.
+fn artefacts() -> Assessment {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/report-artefacts.json");
+    Assessment::from_json(&std::fs::read_to_string(path).expect("fixture")).expect("valid")
+}
+
+#[test]
+fn markdown_prints_free_text_cleanly_and_inert() {
+    let md = markdown(&artefacts(), "2026-11-28");
+    let lines: Vec<&str> = md.lines().collect();
+    for expected in [
+        r"# AI security assessment: Customer T&Cs bot \<script>alert(1)\</script>",
+        r"- System: Scores ~400M transactions a_b_c",
+        r"- Scope: # heading",
+        r"- Assessor: \*bold\*",
+        r"- Version assessed: | pipe",
+        r"| 2.1 | Evasion - Model behaviour manipulation through use | Applicable | yes | Included by override: \[x](javascript:alert(1)) \| pipe (Not applicable: it is a generative AI model, so the Exchange's risk analysis sets the evasion threats aside for generative models.) |",
+        r"| 4.5 Direct prompt injection | Provider | Acme \| pipe | changed | Verified | \<script>alert(1)\</script> https://example.com/soc2 | 2026-11-10 |",
+        r"| 2 | MONITORUSE Monitor use | Planned | # heading | 2026-12-31 | ~400M a_b_c \*bold\* |",
+        r"| 4.6 | PROMPTINPUTVALIDATION Prompt input validation | Not applicable | – | – | the provider filters prompts \| pipe |",
+        r"| 4.5 Direct prompt injection | 4 × 4 = 16 | 2 × 3 = 6 | Accepted | a_b_c | 2026-11-20 | 2026-11-24 | # heading \[x](javascript:alert(1)) Customer T&Cs |",
+    ] {
+        assert!(lines.contains(&expected), "missing {expected:?} in\n{md}");
+    }
+    for artefact in [
+        "&amp;",
+        "&lt;",
+        "&gt;",
+        r"\~",
+        r"\_",
+        r"\#",
+        "Not applicable: Not applicable",
+        "Not applicable: the provider",
+    ] {
+        assert!(!md.contains(artefact), "{artefact:?} in\n{md}");
+    }
+}
+
+#[test]
+fn csv_keeps_free_text_as_typed_with_the_reason_once() {
+    let text = csv(&artefacts());
+    let rows = parse_csv(&text);
+    let col = |name: &str| rows[0].iter().position(|h| h == name).expect(name);
+    let na = rows
+        .iter()
+        .find(|r| r[col("control_id")] == "PROMPTINPUTVALIDATION")
+        .expect("the not-applicable control");
+    assert_eq!(na[col("control_status")], "not_applicable");
+    assert_eq!(na[col("notes")], "the provider filters prompts | pipe");
+    let dpi = rows
+        .iter()
+        .find(|r| r[col("threat_id")] == "directpromptinjection")
+        .expect("4.5");
+    assert_eq!(dpi[col("evidence")], "<script>alert(1)</script>");
+    assert_eq!(
+        dpi[col("acceptance_rationale")],
+        "# heading [x](javascript:alert(1)) Customer T&Cs"
+    );
+}
+
+#[test]
+fn cli_markdown_report_is_the_cores() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/report-artefacts.json"
+    );
+    let out = aixa(&["report", file, "--format", "md"]);
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(
+        md.starts_with(
+            "# AI security assessment: Customer T&Cs bot \\<script>alert(1)\\</script>\n"
+        ),
+        "{md}"
+    );
+    assert!(
+        md.contains("| the provider filters prompts \\| pipe |"),
+        "{md}"
+    );
+}
+
 /// Every row of every Markdown table names its catalog section: in a §
 /// column of its own, or before the threat's name.
 #[test]
