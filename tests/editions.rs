@@ -103,7 +103,7 @@ fn reports_name_the_edition_and_its_verdicts() {
         !md.contains("Evasion: model behaviour manipulation"),
         "a 2024-01 name leaked into a test-edition report:\n{md}"
     );
-    let rows = csv(&test);
+    let rows = csv(&test, "2026-11-28");
     let evasion = rows
         .lines()
         .find(|l| l.contains("Test-edition evasion"))

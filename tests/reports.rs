@@ -39,7 +39,7 @@ fn markdown_makes_user_text_inert() {
         md.lines().next(),
         Some(format!("# AI security assessment: {inert} | cell # =1+1").as_str())
     );
-    let rationale = format!("| {inert} \\| cell # =1+1 |");
+    let rationale = format!("| {inert} \\| cell # =1+1 | – |");
     assert!(
         md.lines()
             .any(|l| l.starts_with("| 4.5 Direct prompt injection | 4 × 4")
@@ -89,9 +89,9 @@ fn markdown_prints_free_text_cleanly_and_inert() {
         r"- Version assessed: | pipe",
         r"| 2.1 | Evasion - Model behaviour manipulation through use | Applicable | yes | Included by override: \[x](javascript:alert(1)) \| pipe (Not applicable: it is a generative AI model, so the Exchange's risk analysis sets the evasion threats aside for generative models.) |",
         r"| 4.5 Direct prompt injection | Provider | Acme \| pipe | changed | Verified | \<script>alert(1)\</script> https://example.com/soc2 | 2026-11-10 |",
-        r"| 2 | MONITORUSE Monitor use | Planned | # heading | 2026-12-31 | ~400M a_b_c \*bold\* |",
-        r"| 4.6 | PROMPTINPUTVALIDATION Prompt input validation | Not applicable | – | – | the provider filters prompts \| pipe |",
-        r"| 4.5 Direct prompt injection | 4 × 4 = 16 | 2 × 3 = 6 | Accepted | a_b_c | 2026-11-20 | 2026-11-24 | # heading \[x](javascript:alert(1)) Customer T&Cs |",
+        r"| 2 | MONITORUSE Monitor use | Planned | # heading | 2026-12-31 | ~400M a_b_c \*bold\* | – |",
+        r"| 4.6 | PROMPTINPUTVALIDATION Prompt input validation | Not applicable | – | – | the provider filters prompts \| pipe | – |",
+        r"| 4.5 Direct prompt injection | 4 × 4 = 16 | 2 × 3 = 6 | Accepted | a_b_c | 2026-11-20 | 2026-11-24 | # heading \[x](javascript:alert(1)) Customer T&Cs | – |",
     ] {
         assert!(lines.contains(&expected), "missing {expected:?} in\n{md}");
     }
@@ -111,7 +111,7 @@ fn markdown_prints_free_text_cleanly_and_inert() {
 
 #[test]
 fn csv_keeps_free_text_as_typed_with_the_reason_once() {
-    let text = csv(&artefacts());
+    let text = csv(&artefacts(), "2026-11-28");
     let rows = parse_csv(&text);
     let col = |name: &str| rows[0].iter().position(|h| h == name).expect(name);
     let na = rows
@@ -245,15 +245,15 @@ fn csv_has_a_row_per_threat_and_control_and_neutralises_formulas() {
         .get_mut("directpromptinjection")
         .expect("set")
         .approver = "@SUM(A1)".into();
-    let rows = parse_csv(&csv(&a));
+    let rows = parse_csv(&csv(&a, "2026-11-28"));
     let col = |name: &str| {
         rows[0]
             .iter()
             .position(|h| h == name)
             .unwrap_or_else(|| panic!("no column {name}"))
     };
-    assert_eq!(rows[0].len(), 27);
-    assert!(rows.iter().all(|r| r.len() == 27));
+    assert_eq!(rows[0].len(), 32);
+    assert!(rows.iter().all(|r| r.len() == 32));
     // Every threat in scope (one row even when no control serves it) and
     // every threat an override excluded (one row).
     let sel = a.selection();
@@ -528,7 +528,7 @@ fn csv_lists_a_threat_excluded_by_override_with_its_rationale() {
         serde_json::from_str(r#"{"include": false, "rationale": "No documents reach the model"}"#)
             .expect("an override"),
     );
-    let rows = parse_csv(&csv(&a));
+    let rows = parse_csv(&csv(&a, "2026-11-28"));
     let col = |name: &str| rows[0].iter().position(|h| h == name).expect("column");
     let excluded: Vec<&Vec<String>> = rows
         .iter()

@@ -219,7 +219,7 @@ mod cli {
             Command::Select { answers, edition } => run_select(answers, edition),
             Command::Report { file, format } => read_assessment(file).map(|a| match format {
                 Format::Md => markdown(&a, &today()),
-                Format::Csv => csv(&a),
+                Format::Csv => csv(&a, &today()),
                 Format::Json => a.to_json_pretty(),
             }),
             Command::Share { file, base } => read_assessment(file).and_then(|a| {

@@ -308,6 +308,23 @@ impl Evidence {
         }
     }
 
+    /// As plain text: "label <url>", or "<url>" without a label.
+    pub fn plain(&self) -> String {
+        if self.label.trim().is_empty() {
+            format!("<{}>", self.url)
+        } else {
+            format!("{} <{}>", self.label, self.url)
+        }
+    }
+
+    /// A list as plain text, one link after another.
+    pub fn plain_list(list: &[Evidence]) -> String {
+        list.iter()
+            .map(Evidence::plain)
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
     /// Why it cannot be kept, if so.
     pub fn problem(&self) -> Option<&'static str> {
         if self.url.trim().is_empty() {

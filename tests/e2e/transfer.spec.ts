@@ -92,6 +92,10 @@ test("the printable report holds every step and prints cleanly", async ({ page }
   expect(threats.map((r) => r.slice(0, 4))).toEqual(mdTable(md, "| § | Threat |").map((r) => r.slice(0, 4)));
   expect(await cells("report-responsibility")).toEqual(mdTable(md, "| Threat | Responsible |"));
   expect(await cells("report-risk")).toEqual(mdTable(md, "| Threat | Inherent"));
+  // Coverage: the Markdown puts an uncovered threat's "no" in bold.
+  const coverage = mdTable(md, "| Threat | Responsible | Covered").map((r) => r.map((c) => c.replace(/^\*\*(.*)\*\*$/, "$1")));
+  expect(coverage.length).toBeGreaterThan(3);
+  expect(await cells("report-coverage")).toEqual(coverage);
   await page.emulateMedia({ media: "print" });
   await expect(page.locator(".topbar")).toBeHidden();
   await expect(page.getByTestId("print-now")).toBeHidden();

@@ -1,7 +1,9 @@
 //! The assessment as CSV, one row per threat × control that serves it,
 //! safe to open in a spreadsheet.
 
-use crate::core::assessment::{Assessment, Party};
+use crate::core::assessment::{Assessment, Evidence, Party};
+use crate::core::coverage::{coverage, specific_controls};
+use crate::core::date::Date;
 use crate::core::responsibility::in_force;
 
 /// A cell a spreadsheet will not run: text that starts like a formula gets a
@@ -18,7 +20,7 @@ pub fn cell(text: &str) -> String {
     }
 }
 
-const HEADER: [&str; 27] = [
+const HEADER: [&str; 32] = [
     "threat_id",
     "section",
     "threat",
@@ -46,15 +48,23 @@ const HEADER: [&str; 27] = [
     "owner",
     "due",
     "notes",
+    // Added after the first release, at the end, so that readers that go
+    // by position keep working.
+    "covered",
+    "coverage",
+    "acceptance_evidence",
+    "control_role",
+    "control_evidence",
 ];
 
 /// One row per threat × control that serves it, for every threat in scope
 /// and every threat an override excluded (which no control serves, so it
 /// has one row with the control columns empty, as does an in-scope threat
 /// no control serves).
-pub fn csv(a: &Assessment) -> String {
+pub fn csv(a: &Assessment, today: &str) -> String {
     let catalog = a.catalog();
     let sel = a.selection();
+    let judged = coverage(a, Date::parse(today).unwrap_or(Date::MIN));
     let mut out = String::new();
     out.push_str(&HEADER.join(","));
     out.push_str("\r\n");
@@ -109,12 +119,24 @@ pub fn csv(a: &Assessment) -> String {
             acc.review.clone(),
             acc.rationale.clone(),
         ];
+        let judgement = judged.iter().find(|c| c.threat == t);
+        let coverage_cells = [
+            match judgement {
+                Some(c) if c.covered.is_some() => "yes",
+                Some(_) => "no",
+                None => "",
+            }
+            .to_string(),
+            judgement.map(|c| c.describe(a)).unwrap_or_default(),
+            Evidence::plain_list(&acc.evidence),
+        ];
+        let specific = specific_controls(catalog, t);
         let serving: Vec<_> = sel
             .controls
             .iter()
             .filter(|c| v.in_scope() && c.threats.contains(&t))
             .collect();
-        let control_rows: Vec<[String; 6]> = if serving.is_empty() {
+        let control_rows: Vec<[String; 8]> = if serving.is_empty() {
             vec![Default::default()]
         } else {
             serving
@@ -122,6 +144,17 @@ pub fn csv(a: &Assessment) -> String {
                 .map(|sc| {
                     let control = &catalog.controls[sc.control];
                     let plan = a.controls.get(control.id).cloned().unwrap_or_default();
+                    // How the control bears on this threat: only "own" and
+                    // "inherited" make coverage alone.
+                    let role = if threat.controls.contains(&sc.control) {
+                        "own"
+                    } else if specific.contains(&sc.control) {
+                        "inherited"
+                    } else if sc.general {
+                        "general"
+                    } else {
+                        "group"
+                    };
                     [
                         control.id.to_string(),
                         control.name.to_string(),
@@ -129,14 +162,19 @@ pub fn csv(a: &Assessment) -> String {
                         plan.owner.clone(),
                         plan.due.clone(),
                         plan.note_line(),
+                        role.to_string(),
+                        Evidence::plain_list(&plan.evidence),
                     ]
                 })
                 .collect()
         };
         for control_cells in control_rows {
+            let (control_cells, control_extra) = control_cells.split_at(6);
             let cells: Vec<String> = threat_cells
                 .iter()
-                .chain(control_cells.iter())
+                .chain(control_cells)
+                .chain(coverage_cells.iter())
+                .chain(control_extra)
                 .map(|c| cell(c))
                 .collect();
             out.push_str(&cells.join(","));

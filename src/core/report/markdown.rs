@@ -8,7 +8,7 @@
 
 use super::model::{build, Report};
 use super::{md_cell as cell, md_escape as esc};
-use crate::core::assessment::Assessment;
+use crate::core::assessment::{Assessment, Evidence};
 use std::fmt::Write as _;
 
 /// A cell, or a dash for an empty one.
@@ -18,6 +18,24 @@ fn or_dash(s: &str) -> String {
     } else {
         cell(s)
     }
+}
+
+/// Evidence links for a table cell: a Markdown link where the URL is safe
+/// (see `Evidence::href`), plain escaped text otherwise.
+fn evidence_cell(list: &[Evidence]) -> String {
+    if list.is_empty() {
+        return "–".into();
+    }
+    list.iter()
+        .map(|e| match e.href() {
+            // An angle-bracket destination takes parentheses as they are;
+            // `href` admits no `<`, `>` or space, and a `|` would end the
+            // table cell, so it is percent-encoded.
+            Some(url) => format!("[{}](<{}>)", cell(e.title()), url.replace('|', "%7C")),
+            None => cell(&e.plain()),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 pub fn markdown(a: &Assessment, today: &str) -> String {
@@ -142,18 +160,22 @@ pub fn render(r: &Report) -> String {
     let _ = writeln!(w, "\n## 4. Controls\n");
     for (heading, rows) in &r.controls {
         let _ = writeln!(w, "### {}\n", esc(heading));
-        let _ = writeln!(w, "| § | Control | Status | Owner | Due | Notes |");
-        let _ = writeln!(w, "| --- | --- | --- | --- | --- | --- |");
+        let _ = writeln!(
+            w,
+            "| § | Control | Status | Owner | Due | Notes | Evidence |"
+        );
+        let _ = writeln!(w, "| --- | --- | --- | --- | --- | --- | --- |");
         for c in rows {
             let _ = writeln!(
                 w,
-                "| {} | {} | {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {} | {} |",
                 cell(c.section),
                 cell(&format!("{} {}", c.id, c.name)),
                 c.status,
                 or_dash(&c.owner),
                 or_dash(&c.due),
-                or_dash(&c.notes)
+                or_dash(&c.notes),
+                evidence_cell(&c.evidence)
             );
         }
         let _ = writeln!(w);
@@ -168,12 +190,12 @@ pub fn render(r: &Report) -> String {
     }
 
     let _ = writeln!(w, "## 5–6. Risk and acceptance\n");
-    let _ = writeln!(w, "| Threat | Inherent (L×I) | Residual (L×I) | Decision | Approver | Date | Review | Rationale |");
-    let _ = writeln!(w, "| --- | --- | --- | --- | --- | --- | --- | --- |");
+    let _ = writeln!(w, "| Threat | Inherent (L×I) | Residual (L×I) | Decision | Approver | Date | Review | Rationale | Evidence |");
+    let _ = writeln!(w, "| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     for x in &r.risk {
         let _ = writeln!(
             w,
-            "| {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             cell(&format!("{} {}", x.section, x.threat)),
             x.inherent,
             x.residual,
@@ -181,7 +203,8 @@ pub fn render(r: &Report) -> String {
             or_dash(&x.approver),
             or_dash(&x.date),
             or_dash(&x.review),
-            or_dash(&x.rationale)
+            or_dash(&x.rationale),
+            evidence_cell(&x.evidence)
         );
     }
     let _ = writeln!(
@@ -213,6 +236,35 @@ pub fn render(r: &Report) -> String {
         r.accepted,
         r.in_scope()
     );
+
+    let open = r.coverage.iter().filter(|c| !c.covered).count();
+    let _ = writeln!(w, "\n## Coverage\n");
+    let _ = writeln!(
+        w,
+        "{}\n",
+        esc(&format!(
+            "{open} of {} threats in scope not covered on {}, by the rule of aixa check: \
+             a specific control implemented, a complete and current acceptance, or a \
+             provider's verified assurance.",
+            r.coverage.len(),
+            r.today
+        ))
+    );
+    let _ = writeln!(
+        w,
+        "| Threat | Responsible | Covered | By what, or why not |"
+    );
+    let _ = writeln!(w, "| --- | --- | --- | --- |");
+    for c in &r.coverage {
+        let _ = writeln!(
+            w,
+            "| {} | {} | {} | {} |",
+            cell(&format!("{} {}", c.section, c.threat)),
+            c.party,
+            if c.covered { "yes" } else { "**no**" },
+            cell(&c.why)
+        );
+    }
 
     let _ = writeln!(w, "\n## UK/US guidelines coverage\n");
     for g in &r.guidelines {

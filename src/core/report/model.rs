@@ -4,9 +4,11 @@
 //! Text here is plain (what the user typed, as typed); each renderer makes
 //! it safe for its own format.
 
-use crate::core::assessment::{Assessment, Decision, Party};
+use crate::core::assessment::{Assessment, Decision, Evidence, Party};
 use crate::core::catalog::{QuestionKind, Ref};
+use crate::core::coverage::{coverage, uncovered_first};
 use crate::core::dashboard::{control_layout, control_status, figures, in_scope, Step};
+use crate::core::date::Date;
 use crate::core::engine::Verdict;
 use crate::core::explain::reasons;
 use crate::core::responsibility::{default_for, in_force};
@@ -42,6 +44,8 @@ pub struct Report {
     pub reviews_due: Vec<&'static str>,
     pub accepted: usize,
     pub guidelines: Vec<GuidelineRow>,
+    /// Uncovered first (see [`crate::core::coverage`]).
+    pub coverage: Vec<CoverageRow>,
     /// The edition's own text.
     pub source_url: String,
 }
@@ -102,6 +106,7 @@ pub struct ControlRow {
     pub owner: String,
     pub due: String,
     pub notes: String,
+    pub evidence: Vec<Evidence>,
 }
 
 pub struct RiskRow {
@@ -114,6 +119,17 @@ pub struct RiskRow {
     pub date: String,
     pub review: String,
     pub rationale: String,
+    pub evidence: Vec<Evidence>,
+}
+
+/// One threat in scope as the coverage rule judges it.
+pub struct CoverageRow {
+    pub section: &'static str,
+    pub threat: &'static str,
+    pub party: &'static str,
+    pub covered: bool,
+    /// What covers it, or every rule it fails.
+    pub why: String,
 }
 
 pub struct GuidelineRow {
@@ -259,6 +275,7 @@ pub fn build(a: &Assessment, today: &str) -> Report {
                         notes: plan.note_line(),
                         owner: plan.owner,
                         due: plan.due,
+                        evidence: plan.evidence,
                     }
                 })
                 .collect();
@@ -312,6 +329,7 @@ pub fn build(a: &Assessment, today: &str) -> Report {
                 date: acc.date,
                 review: acc.review,
                 rationale: acc.rationale,
+                evidence: acc.evidence,
             }
         })
         .collect();
@@ -378,6 +396,19 @@ pub fn build(a: &Assessment, today: &str) -> Report {
             })
             .collect(),
         source_url: catalog.source_url(OVERVIEW),
+        coverage: uncovered_first(coverage(a, Date::parse(today).unwrap_or(Date::MIN)))
+            .into_iter()
+            .map(|c| {
+                let t = &catalog.threats[c.threat];
+                CoverageRow {
+                    section: t.section,
+                    threat: t.name,
+                    party: c.party.label(),
+                    covered: c.covered.is_some(),
+                    why: c.describe(a),
+                }
+            })
+            .collect(),
     }
 }
 

@@ -53,7 +53,11 @@ pub fn ExportBar() -> impl IntoView {
                 "text/markdown",
                 markdown(&a, &storage::today()),
             ),
-            "csv" => (format!("{stem}.csv"), "text/csv", csv(&a)),
+            "csv" => (
+                format!("{stem}.csv"),
+                "text/csv",
+                csv(&a, &storage::today()),
+            ),
             _ => (
                 format!("{stem}.aixa.json"),
                 "application/json",

@@ -1,9 +1,11 @@
 //! The printable report: everything the assessment decided, on paper-shaped
 //! pages. "Print to PDF" in the browser turns it into the auditor's copy.
 
+use crate::core::assessment::Evidence;
 use crate::core::dashboard::in_scope;
 use crate::core::report::model::build;
 use crate::core::route::Route;
+use crate::ui::components::evidence::EvidenceLink;
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::pages::steps::risk::{BandLegend, HeatMap, Side};
 use crate::ui::router::href;
@@ -17,6 +19,19 @@ fn or_dash(s: &str) -> String {
     } else {
         s.to_string()
     }
+}
+
+/// A cell's evidence links, "–" when there are none.
+#[component]
+fn EvidenceList(list: Vec<Evidence>) -> impl IntoView {
+    if list.is_empty() {
+        return "–".into_any();
+    }
+    list.into_iter()
+        .enumerate()
+        .map(|(i, e)| view! { {(i > 0).then_some("; ")}<EvidenceLink e /> })
+        .collect_view()
+        .into_any()
 }
 
 #[component]
@@ -119,11 +134,13 @@ pub fn ReportView() -> impl IntoView {
                 .map(|c| {
                     view! {
                         <tr>
+                            <td>{c.section}</td>
                             <td><code>{c.id}</code> " " {c.name}</td>
                             <td>{c.status}</td>
                             <td>{or_dash(&c.owner)}</td>
                             <td>{or_dash(&c.due)}</td>
                             <td>{or_dash(&c.notes)}</td>
+                            <td><EvidenceList list=c.evidence.clone() /></td>
                         </tr>
                     }
                 })
@@ -131,7 +148,7 @@ pub fn ReportView() -> impl IntoView {
             view! {
                 <h3>{heading.clone()}</h3>
                 <table>
-                    <thead><tr><th>"Control"</th><th>"Status"</th><th>"Owner"</th><th>"Due"</th><th>"Notes"</th></tr></thead>
+                    <thead><tr><th>"§"</th><th>"Control"</th><th>"Status"</th><th>"Owner"</th><th>"Due"</th><th>"Notes"</th><th>"Evidence"</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             }
@@ -159,6 +176,22 @@ pub fn ReportView() -> impl IntoView {
                     <td>{or_dash(&x.date)}</td>
                     <td>{or_dash(&x.review)}</td>
                     <td>{or_dash(&x.rationale)}</td>
+                    <td><EvidenceList list=x.evidence.clone() /></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let open = r.coverage.iter().filter(|c| !c.covered).count();
+    let coverage = r
+        .coverage
+        .iter()
+        .map(|c| {
+            view! {
+                <tr>
+                    <td>{c.section} " " {c.threat}</td>
+                    <td>{c.party}</td>
+                    <td>{if c.covered { "yes" } else { "no" }}</td>
+                    <td>{c.why.clone()}</td>
                 </tr>
             }
         })
@@ -236,7 +269,7 @@ pub fn ReportView() -> impl IntoView {
                 <BandLegend />
                 <h2>"6. Residual risk acceptance"</h2>
                 <table data-testid="report-risk">
-                    <thead><tr><th>"Threat"</th><th>"Inherent"</th><th>"Residual"</th><th>"Decision"</th><th>"Approver"</th><th>"Date"</th><th>"Review"</th><th>"Rationale"</th></tr></thead>
+                    <thead><tr><th>"Threat"</th><th>"Inherent"</th><th>"Residual"</th><th>"Decision"</th><th>"Approver"</th><th>"Date"</th><th>"Review"</th><th>"Rationale"</th><th>"Evidence"</th></tr></thead>
                     <tbody>{risk}</tbody>
                 </table>
                 <p>"Residual risk not yet accepted: " {listed(&r.open_acceptances)} "."</p>
@@ -244,6 +277,18 @@ pub fn ReportView() -> impl IntoView {
                     <p>"Reviews due by " {r.today.clone()} ": " {listed(&r.reviews_due)} "."</p>
                 })}
                 <p>"Accepted: " {r.accepted} " of " {r.in_scope()} " threats in scope."</p>
+            </section>
+            <section>
+                <h2>"Coverage"</h2>
+                <p>
+                    {open} " of " {r.coverage.len()} " threats in scope not covered on " {r.today.clone()}
+                    ", by the rule of aixa check: a specific control implemented, a complete and current \
+                    acceptance, or a provider's verified assurance."
+                </p>
+                <table data-testid="report-coverage">
+                    <thead><tr><th>"Threat"</th><th>"Responsible"</th><th>"Covered"</th><th>"By what, or why not"</th></tr></thead>
+                    <tbody>{coverage}</tbody>
+                </table>
             </section>
             <section>
                 <h2>"UK/US guidelines coverage"</h2>

@@ -127,7 +127,7 @@ fn ControlRow(control: usize) -> impl IntoView {
                 />
             </Show>
             {move || plan.with(|p| (p.status == ControlStatus::NotApplicable).then(|| view! {
-                <p class="override-note">"Not applicable: " {p.rationale.clone()}</p>
+                <p class="override-note">"Not applicable: " {p.reason().to_string()}</p>
             }))}
         </li>
     }
