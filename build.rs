@@ -270,7 +270,7 @@ fn emit_edition(out: &mut String, e: &Edition) {
              rule: {rule}, so_applicable: {}, so_not_applicable: {}, description: {:?}, \
              impact: {:?}, lifecycle: {:?}, attack_surface: {}, asset: {:?}, property: {:?}, \
              controls: {}, genai: {}, atlas: {}, source: {:?}, go: {:?}, components: {}, maker_owns_when: {}, \
-             ours_when: {}, other_controls: {} }},",
+             ours_when: {}, other_controls: {}, opencre: {}, minus: {} }},",
             t.id,
             t.section,
             t.name,
@@ -299,6 +299,8 @@ fn emit_edition(out: &mut String, e: &Edition) {
                 None => "None".into(),
             },
             other_controls(&t.other_controls),
+            refs(&t.opencre),
+            indices(&e.threat_minus[i]),
         );
     }
     out.push_str("        ],\n        controls: &[\n");
@@ -348,16 +350,24 @@ fn emit_edition(out: &mut String, e: &Edition) {
             "            Alias {{ alias: {alias:?}, control: {control} }},"
         );
     }
+    out.push_str("        ],\n        threat_aliases: &[\n");
+    for (alias, threat) in &e.threat_aliases {
+        let _ = writeln!(
+            out,
+            "            ThreatAlias {{ alias: {alias:?}, threat: {threat} }},"
+        );
+    }
     out.push_str("        ],\n        guidelines: &[\n");
     for (g, controls) in e.guidelines.iter().zip(&e.guideline_controls) {
         let _ = writeln!(
             out,
-            "            Guideline {{ section: {:?}, text: {:?}, controls: {}, note: {}, partial: {} }},",
+            "            Guideline {{ section: {:?}, text: {:?}, controls: {}, note: {}, partial: {}, dsit: &{:?} }},",
             g.section,
             g.text,
             indices(controls),
             opt(&g.note),
             g.partial,
+            g.dsit,
         );
     }
     out.push_str("        ],\n        genai: &[\n");
@@ -379,6 +389,18 @@ fn emit_edition(out: &mut String, e: &Edition) {
             s.word,
             indices(threats),
             indices(controls),
+        );
+    }
+    out.push_str("        ],\n        regulations: &[\n");
+    for (r, controls) in e.regulations.iter().zip(&e.regulation_controls) {
+        let _ = writeln!(
+            out,
+            "            Regulation {{ topic: {:?}, obligation: {:?}, eu_ai_act: {}, controls: {}, note: {} }},",
+            r.topic,
+            r.obligation,
+            strs(&r.eu_ai_act),
+            indices(controls),
+            opt(&r.note),
         );
     }
     out.push_str("        ],\n");

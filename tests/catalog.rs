@@ -17,7 +17,13 @@ struct Files {
 }
 
 fn real() -> Files {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog/2024-01");
+    read_edition("2024-01")
+}
+
+fn read_edition(id: &str) -> Files {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("catalog")
+        .join(id);
     let read = |f: &str| std::fs::read_to_string(dir.join(f)).expect("catalog file");
     let optional = |f: &str| std::fs::read_to_string(dir.join(f)).ok();
     Files {
@@ -32,8 +38,12 @@ fn real() -> Files {
 }
 
 fn errors(f: &Files) -> Vec<String> {
+    errors_in("catalog/2024-01", f)
+}
+
+fn errors_in(dir: &str, f: &Files) -> Vec<String> {
     match source::parse(&EditionText {
-        dir: "catalog/2024-01",
+        dir,
         edition: &f.edition,
         questions: &f.questions,
         threats: &f.threats,
@@ -524,5 +534,152 @@ fn controls_named_without_an_id_are_on_their_threat() {
     assert_one(
         &errors,
         "threat 'genericsecthreats': other_controls: every entry needs a name and a note",
+    );
+}
+
+// --- The 2026-08 edition's additions to the format ---------------------------
+
+fn with_2026(change: impl Fn(&mut Files)) -> Vec<String> {
+    let mut f = read_edition("2026-08");
+    change(&mut f);
+    errors_in("catalog/2026-08", &f)
+}
+
+fn threats_2026(change: impl Fn(&str) -> String) -> Vec<String> {
+    with_2026(|f| f.threats = change(&f.threats))
+}
+
+#[test]
+fn the_2026_edition_loads_as_written() {
+    assert_eq!(with_2026(|_| {}), Vec::<String>::new());
+}
+
+#[test]
+fn minus_takes_away_only_what_a_threat_would_get() {
+    // A control no group or parent gives it.
+    let errors = threats_2026(|t| {
+        t.replacen(
+            "minus = [\"RATELIMIT\", ",
+            "minus = [\"ENCODEMODELOUTPUT\", \"RATELIMIT\", ",
+            1,
+        )
+    });
+    assert_one(
+        &errors,
+        "threats.toml: threat 'transferattack': minus: 'ENCODEMODELOUTPUT' is not a control it gets from its section's group or a threat above it",
+    );
+    // One of its own controls.
+    let errors = threats_2026(|t| {
+        t.replacen(
+            "minus = [\"DEVSECURITY\", ",
+            "minus = [\"SUPPLYCHAINMANAGE\", \"DEVSECURITY\", ",
+            1,
+        )
+    });
+    assert_one(
+        &errors,
+        "threat 'supplymodelpoison': minus: 'SUPPLYCHAINMANAGE' is also one of its own controls",
+    );
+    // An id that is nothing at all.
+    let errors = threats_2026(|t| t.replacen("\"OBSCURECONFIDENCE\"]", "\"OBSCURECONFIDENT\"]", 1));
+    assert_one(
+        &errors,
+        "threat 'transferattack': minus: 'OBSCURECONFIDENT' is neither a control",
+    );
+}
+
+#[test]
+fn an_alias_of_several_controls_is_checked_like_any_other() {
+    let errors = with_2026(|f| {
+        let a = f.aliases.as_mut().expect("aliases.toml");
+        *a = a.replace(
+            "[\"EVASIONINPUTHANDLING\", \"UNWANTEDINPUTSERIESHANDLING\"]",
+            "[\"EVASIONINPUTHANDLING\", \"UNWANTEDINPUTSERIES\"]",
+        );
+    });
+    assert_one(
+        &errors,
+        "aliases.toml: alias 'DETECTADVERSARIALINPUT': points to 'UNWANTEDINPUTSERIES', which is not a control",
+    );
+    let errors = with_2026(|f| {
+        let a = f.aliases.as_mut().expect("aliases.toml");
+        *a = a.replace(
+            "[\"EVASIONINPUTHANDLING\", \"UNWANTEDINPUTSERIESHANDLING\"]",
+            "[]",
+        );
+    });
+    assert_one(
+        &errors,
+        "alias 'DETECTADVERSARIALINPUT': must name one id, or a list of different ids",
+    );
+    let errors = with_2026(|f| {
+        let a = f.aliases.as_mut().expect("aliases.toml");
+        *a = a.replace("HUMANOVERSIGHT = ", "human_oversight = ");
+    });
+    assert_one(
+        &errors,
+        "alias 'human_oversight': an alias of a control is upper-case letters and digits",
+    );
+    // A reference by the alias counts as both controls: listing one of
+    // them beside it is listing it twice.
+    let errors = with_2026(|f| {
+        let m = f.mappings.as_mut().expect("mappings.toml");
+        *m = m.replace(
+            "[\"MONITORUSE\", \"DETECTODDINPUT\", \"DETECTADVERSARIALINPUT\"]",
+            "[\"UNWANTEDINPUTSERIESHANDLING\", \"DETECTADVERSARIALINPUT\"]",
+        );
+    });
+    assert_one(&errors, "'DETECTADVERSARIALINPUT' is listed twice");
+}
+
+#[test]
+fn threat_aliases_must_name_threats() {
+    let errors = with_2026(|f| {
+        let a = f.aliases.as_mut().expect("aliases.toml");
+        *a = a.replace(
+            "insecureoutput = \"outputcontainsconventionalinjection\"",
+            "insecureoutput = \"outputcontainsinjection\"",
+        );
+    });
+    assert_one(
+        &errors,
+        "aliases.toml: threat alias 'insecureoutput': points to 'outputcontainsinjection', which is not a threat in threats.toml",
+    );
+    let errors = with_2026(|f| {
+        let a = f.aliases.as_mut().expect("aliases.toml");
+        a.push_str("\nevasion = \"zeroknowledgeevasion\"\n");
+    });
+    assert_one(&errors, "threat alias 'evasion': is also a threat id");
+}
+
+#[test]
+fn dsit_principles_and_articles_are_checked() {
+    let errors = with_2026(|f| {
+        let m = f.mappings.as_mut().expect("mappings.toml");
+        *m = m.replacen("dsit = [1]", "dsit = [14]", 1);
+    });
+    assert_one(
+        &errors,
+        "guideline 'Raise staff awareness of threats and risks': dsit 14 is not a principle",
+    );
+    let errors = with_2026(|f| {
+        let m = f.mappings.as_mut().expect("mappings.toml");
+        *m = m.replacen("eu_ai_act = [\"3(23)\"", "eu_ai_act = [\"Art 3(23)\"", 1);
+    });
+    assert_one(
+        &errors,
+        "regulation 'Provider conversion / substantial modification': eu_ai_act 'Art 3(23)' must be an article number",
+    );
+}
+
+#[test]
+fn a_section_group_must_belong_to_a_section() {
+    let errors = with_2026(|f| {
+        let g = f.groups.as_mut().expect("groups.toml");
+        *g = g.replace("section = \"3.0\"", "section = \"5.0\"");
+    });
+    assert_one(
+        &errors,
+        "groups.toml: group 'development': section '5.0' serves the threats of section '5', which is no [[section]]",
     );
 }

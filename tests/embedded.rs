@@ -24,7 +24,7 @@ fn editions() -> Vec<(Edition, &'static Catalog)> {
             found.push((src, embedded));
         }
     }
-    assert!(found.len() >= 2, "2024-01 and the test edition");
+    assert!(found.len() >= 3, "2024-01, 2026-08 and the test edition");
     found
 }
 
@@ -95,14 +95,14 @@ fn opt(s: &Option<String>) -> Option<&str> {
     s.as_deref()
 }
 
-/// Control ids as the source writes them (aliases allowed), resolved.
+/// Control ids as the source writes them (aliases allowed, an alias of
+/// several controls standing for all of them), resolved.
 fn control_ids(c: &Catalog, ids: &[String]) -> Vec<&'static str> {
     ids.iter()
-        .map(|id| {
-            c.control(id)
-                .unwrap_or_else(|| panic!("{id} resolves"))
-                .1
-                .id
+        .flat_map(|id| {
+            let found = c.controls_named(id);
+            assert!(!found.is_empty(), "{id} resolves");
+            found.into_iter().map(|k| c.controls[k].id)
         })
         .collect()
 }
@@ -236,6 +236,9 @@ fn every_field_of_every_edition_is_embedded_as_written() {
                 assert_eq!(refs(eo.iso27002), src_refs(&xo.iso27002), "{here}");
                 assert_eq!(refs(eo.references), src_refs(&xo.references), "{here}");
             }
+            assert_eq!(refs(e.opencre), src_refs(&x.opencre), "{here}: opencre");
+            let minus: Vec<&str> = e.minus.iter().map(|&k| c.controls[k].id).collect();
+            assert_eq!(minus, control_ids(c, &x.minus), "{here}: minus");
         }
 
         assert_eq!(c.controls.len(), s.controls.len(), "{}", at("controls"));
@@ -297,6 +300,17 @@ fn every_field_of_every_edition_is_embedded_as_written() {
             .map(|(alias, k)| (alias.as_str(), s.controls[*k].id.as_str()))
             .collect();
         assert_eq!(aliases, want, "{}", at("aliases"));
+        let threat_aliases: Vec<(&str, &str)> = c
+            .threat_aliases
+            .iter()
+            .map(|a| (a.alias, c.threats[a.threat].id))
+            .collect();
+        let want: Vec<(&str, &str)> = s
+            .threat_aliases
+            .iter()
+            .map(|(alias, t)| (alias.as_str(), s.threats[*t].id.as_str()))
+            .collect();
+        assert_eq!(threat_aliases, want, "{}", at("threat aliases"));
 
         assert_eq!(
             c.guidelines.len(),
@@ -311,6 +325,25 @@ fn every_field_of_every_edition_is_embedded_as_written() {
                 (x.section.as_str(), x.text.as_str(), opt(&x.note), x.partial),
                 "{here}"
             );
+            let mapped: Vec<&str> = e.controls.iter().map(|&k| c.controls[k].id).collect();
+            assert_eq!(mapped, control_ids(c, &x.controls), "{here}");
+            assert_eq!(e.dsit, x.dsit.as_slice(), "{here}: dsit");
+        }
+
+        assert_eq!(
+            c.regulations.len(),
+            s.regulations.len(),
+            "{}",
+            at("regulations")
+        );
+        for (e, x) in c.regulations.iter().zip(&s.regulations) {
+            let here = at(&format!("regulation {}", x.topic));
+            assert_eq!(
+                (e.topic, e.obligation, e.note),
+                (x.topic.as_str(), x.obligation.as_str(), opt(&x.note)),
+                "{here}"
+            );
+            assert_eq!(e.eu_ai_act, x.eu_ai_act.as_slice(), "{here}");
             let mapped: Vec<&str> = e.controls.iter().map(|&k| c.controls[k].id).collect();
             assert_eq!(mapped, control_ids(c, &x.controls), "{here}");
         }

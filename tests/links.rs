@@ -12,7 +12,28 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 const SOURCE_BASE: &str = "https://github.com/OWASP/www-project-ai-security-and-privacy-guide/blob/a9081e8e315dd151abc40df54e01f56c88fcdfd8/content/ai_exchange/content/";
+const SOURCE_BASE_2026: &str = "https://github.com/OWASP/www-project-ai-security-and-privacy-guide/blob/5413fde06349cf25d0414a182f86181bc3941929/content/ai_exchange/content/docs/";
 const GO_BASE: &str = "https://owaspai.org/go/";
+
+/// An edition and the reference folder that holds its text.
+struct Text {
+    edition: &'static str,
+    folder: &'static str,
+    source_base: &'static str,
+}
+
+const TEXTS: [Text; 2] = [
+    Text {
+        edition: "2024-01",
+        folder: "aix-2024-01",
+        source_base: SOURCE_BASE,
+    },
+    Text {
+        edition: "2026-08",
+        folder: "aix-2026-08",
+        source_base: SOURCE_BASE_2026,
+    },
+];
 
 fn reference() -> PathBuf {
     common::shared_reference()
@@ -23,7 +44,11 @@ fn read(path: &Path) -> String {
 }
 
 fn catalog() -> &'static Catalog {
-    Catalog::by_edition("2024-01").expect("the 2024-01 edition is embedded")
+    edition("2024-01")
+}
+
+fn edition(id: &str) -> &'static Catalog {
+    Catalog::by_edition(id).unwrap_or_else(|| panic!("the {id} edition is embedded"))
 }
 
 /// GitHub's anchor for a heading: lower-case; every character that is not a
@@ -73,35 +98,56 @@ fn anchors(text: &str) -> BTreeSet<String> {
 
 /// The `/go/<slug>/` short links of the Exchange's redirect list.
 fn go_slugs(reference: &Path) -> BTreeSet<String> {
+    redirects(reference).into_keys().collect()
+}
+
+/// Every `/go/<slug>/` of the redirect list with the destinations it has.
+fn redirects(reference: &Path) -> std::collections::BTreeMap<String, Vec<String>> {
     let path = reference.join("aix-2026-08/short-links.json");
     let json: serde_json::Value = serde_json::from_str(&read(&path))
         .unwrap_or_else(|e| panic!("{}: not JSON: {e}", path.display()));
     let redirects = json["hosting"]["redirects"]
         .as_array()
         .unwrap_or_else(|| panic!("{}: no hosting.redirects list", path.display()));
-    redirects
-        .iter()
-        .filter_map(|r| r["source"].as_str())
-        .filter_map(|s| s.strip_prefix("/go/")?.strip_suffix('/'))
-        .map(str::to_string)
-        .collect()
+    let mut out = std::collections::BTreeMap::<String, Vec<String>>::new();
+    for r in redirects {
+        let (Some(source), Some(destination)) = (r["source"].as_str(), r["destination"].as_str())
+        else {
+            continue;
+        };
+        if let Some(slug) = source
+            .strip_prefix("/go/")
+            .and_then(|s| s.strip_suffix('/'))
+        {
+            out.entry(slug.to_string())
+                .or_default()
+                .push(destination.to_string());
+        }
+    }
+    out
 }
 
-/// Checks one `source` path; `Err` says why it does not land.
+/// Checks one `source` path of 2024-01; `Err` says why it does not land.
 fn lands(reference: &Path, rel: &str) -> Result<(), String> {
+    lands_in(reference, &TEXTS[0], rel)
+}
+
+/// Checks one `source` path against an edition's text.
+fn lands_in(reference: &Path, text: &Text, rel: &str) -> Result<(), String> {
     let (file, anchor) = match rel.split_once('#') {
         Some((f, a)) => (f, Some(a)),
         None => (rel, None),
     };
-    // The overview is _index.md on GitHub, 0_overview.md in the reference.
-    let local = if file == "_index.md" {
+    // The 2024-01 overview is _index.md on GitHub, 0_overview.md in the
+    // reference; 2026-08 has the same names in both.
+    let local = if file == "_index.md" && text.edition == "2024-01" {
         "0_overview.md"
     } else {
         file
     };
-    let path = reference.join("aix-2024-01").join(local);
+    let path = reference.join(text.folder).join(local);
     if !path.is_file() {
-        return Err(format!("{file} is not a file of the 2024-01 text"));
+        return Err(format!("{file} is not a file of the {} text", text.edition));
     }
     match anchor {
         Some(a) if !anchors(&read(&path)).contains(a) => {
@@ -132,7 +178,7 @@ fn links(c: &'static Catalog) -> Vec<(String, &'static str, &'static str)> {
 fn every_link_lands_in_the_reference_documents() {
     let reference = reference();
     let c = catalog();
-    assert_eq!(c.source_base, SOURCE_BASE);
+    assert_eq!(c.source_base, TEXTS[0].source_base);
     assert_eq!(c.go_base, GO_BASE);
     let go = go_slugs(&reference);
     assert!(go.len() > 100, "the redirect list looks truncated");
@@ -236,12 +282,23 @@ fn numbered(heading: &str) -> Option<(String, String)> {
 
 #[test]
 fn every_threat_is_named_as_its_heading() {
+    for text in &TEXTS {
+        let problems = threat_name_problems(text);
+        assert!(
+            problems.is_empty(),
+            "{}: names that are not the headings: {problems:#?}",
+            text.edition
+        );
+    }
+}
+
+fn threat_name_problems(text: &Text) -> Vec<String> {
     let reference = reference();
-    let c = catalog();
+    let c = edition(text.edition);
     let mut problems = Vec::new();
     for t in c.threats {
         let (file, _) = t.source.split_once('#').unwrap_or((t.source, ""));
-        let text = read(&reference.join("aix-2024-01").join(file));
+        let text = read(&reference.join(text.folder).join(file));
         let heading = headings(&text)
             .into_iter()
             .filter_map(|(_, h)| numbered(&h))
@@ -255,8 +312,122 @@ fn every_threat_is_named_as_its_heading() {
             None => problems.push(format!("{}: no heading numbered so in {file}", t.section)),
         }
     }
+    problems
+}
+
+/// 2026-08: every section, threat and control links into the edition's own
+/// text, and its short link is the Exchange's for exactly that heading: the
+/// redirect list leads `/go/<id>/` to the page and anchor `source` names.
+#[test]
+fn every_2026_link_lands_and_its_short_link_leads_to_the_same_heading() {
+    let reference = reference();
+    let text = &TEXTS[1];
+    let c = edition(text.edition);
+    assert_eq!(c.source_base, text.source_base);
+    assert_eq!(c.go_base, GO_BASE);
     assert!(
-        problems.is_empty(),
-        "names that are not the headings: {problems:#?}"
+        c.source_base.contains(c.source_commit),
+        "pinned to its commit"
     );
+    let redirects = redirects(&reference);
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for (what, source, slug) in links(c) {
+        checked += 1;
+        if let Err(e) = lands_in(&reference, text, source) {
+            problems.push(format!("{what}: source: {e}"));
+        }
+        assert_eq!(c.source_url(source), format!("{SOURCE_BASE_2026}{source}"));
+        if slug.is_empty() {
+            problems.push(format!("{what}: no go slug"));
+            continue;
+        }
+        checked += 1;
+        // Where the Exchange's redirect leads: "/docs/<page>/#<anchor>".
+        let (file, anchor) = source.split_once('#').unwrap_or((source, ""));
+        let page = file.trim_end_matches(".md");
+        let want = [format!("/docs/{page}/#{anchor}"), format!("/docs/{page}/")];
+        match redirects.get(slug) {
+            None => problems.push(format!("{what}: /go/{slug}/ is not in the redirect list")),
+            Some(dests)
+                if !dests
+                    .iter()
+                    .any(|d| want[usize::from(anchor.is_empty())] == *d) =>
+            {
+                problems.push(format!(
+                    "{what}: /go/{slug}/ leads to {dests:?}, not to {source}"
+                ))
+            }
+            Some(_) => {}
+        }
+    }
+    // Every threat and control's short link is its own id.
+    for t in c.threats {
+        if t.go != t.id {
+            problems.push(format!("threat {}: go is {:?}", t.id, t.go));
+        }
+        assert_eq!(
+            c.go_url(t.go).as_deref(),
+            Some(format!("https://owaspai.org/go/{}/", t.id).as_str())
+        );
+    }
+    for k in c.controls {
+        if k.go != k.id.to_lowercase() {
+            problems.push(format!("control {}: go is {:?}", k.id, k.go));
+        }
+    }
+    assert!(problems.is_empty(), "links that don't land:\n{problems:#?}");
+    assert_eq!(checked, 2 * (3 + 31 + 55), "links checked");
+    eprintln!("{checked} links of 2026-08 checked, all land");
+}
+
+/// 2026-08: each control's name and section are its heading's, as
+/// controls.tsv lists them (AGENTSANDBOXING, which has no `#` heading, is
+/// named as its 4.9 heading).
+#[test]
+fn every_2026_control_is_named_as_its_heading() {
+    let reference = reference();
+    let c = edition("2026-08");
+    let tsv = read(&reference.join("aix-2026-08/controls.tsv"));
+    let mut listed: Vec<(String, String, String)> = Vec::new();
+    for line in tsv.lines().filter(|l| !l.trim().is_empty()) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cols.len(), 4, "controls.tsv: {line}");
+        let name = cols[2].trim().trim_start_matches('#').trim().to_string();
+        let id = cols[3].trim().to_uppercase();
+        // #TRAIN ADVERSARIAL comes twice; its first heading defines it.
+        if !listed.iter().any(|(i, _, _)| *i == id) {
+            listed.push((id, name, cols[1].trim().to_string()));
+        }
+    }
+    assert_eq!(listed.len(), 54, "distinct headings in controls.tsv");
+    let mut problems = Vec::new();
+    for k in c.controls {
+        match listed.iter().find(|(id, _, _)| id == k.id) {
+            Some((_, name, section)) => {
+                if name != k.name || section != k.section {
+                    problems.push(format!(
+                        "{}: {:?} in {}, the heading says {name:?} in {section}",
+                        k.id, k.name, k.section
+                    ));
+                }
+                if k.id != name.replace([' ', '/'], "") {
+                    problems.push(format!("{}: not its heading without spaces", k.id));
+                }
+            }
+            None if k.id == "AGENTSANDBOXING" => {
+                let text =
+                    read(&reference.join("aix-2026-08/4_runtime_application_security_threats.md"));
+                let heading = headings(&text)
+                    .into_iter()
+                    .filter_map(|(_, h)| numbered(&h))
+                    .find(|(number, _)| number == k.section);
+                if heading.as_ref().map(|(_, n)| n.as_str()) != Some(k.name) {
+                    problems.push(format!("{}: the 4.9 heading is {heading:?}", k.id));
+                }
+            }
+            None => problems.push(format!("{}: no heading in controls.tsv", k.id)),
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
 }

@@ -22,14 +22,21 @@ pub struct Catalog {
     pub threats: &'static [Threat],
     pub controls: &'static [Control],
     pub groups: &'static [Group],
-    /// Misspellings found in the source, each resolving to one control.
+    /// Other spellings of control ids found in the source (misspellings,
+    /// old ids, broken links). An alias that stands for several controls
+    /// (a control the source later split) comes once for each.
     pub aliases: &'static [Alias],
+    /// Other names of threats: old and broken short links. Like `aliases`,
+    /// once for each threat an alias stands for.
+    pub threat_aliases: &'static [ThreatAlias],
     /// The UK/US Guidelines for secure AI system development, mapped.
     pub guidelines: &'static [Guideline],
     /// The overview's GenAI security particularities.
     pub genai: &'static [GenaiRow],
     /// Words people search with that the catalog's own words lack.
     pub synonyms: &'static [Synonym],
+    /// Regulatory obligations mapped to controls (CHECKCOMPLIANCE).
+    pub regulations: &'static [Regulation],
     /// Development-time controls are selected only while this rule is not
     /// "no"; `None` selects them whenever their threats are in scope.
     pub development_controls_when: Option<Expr>,
@@ -114,6 +121,11 @@ pub struct Threat {
     pub ours_when: Option<Expr>,
     /// Controls the source names for this threat without an id.
     pub other_controls: &'static [OtherControl],
+    /// The OpenCRE ids of the threat's section.
+    pub opencre: &'static [Ref],
+    /// Controls the threat does not take from its section's group or the
+    /// threats above it ("the parent's controls, minus …"), as indices.
+    pub minus: &'static [usize],
 }
 
 /// A control the source names only in words, shown on its threat's page.
@@ -193,16 +205,55 @@ pub enum Scope {
 #[derive(Debug)]
 pub struct Group {
     pub id: &'static str,
+    /// As the source numbers it: "1.1", or "2" or "2.0" for a section's group.
     pub section: &'static str,
     pub name: &'static str,
     pub scope: Scope,
     pub controls: &'static [usize],
 }
 
+impl Group {
+    /// The top-level section the group belongs to: "2" for a group
+    /// numbered "2" (2024-01) or "2.0" (2026-08).
+    pub fn branch(&self) -> &'static str {
+        self.section.split('.').next().unwrap_or(self.section)
+    }
+
+    /// Whether the group's controls serve a threat: a general group every
+    /// threat, a section's group the threats of its section.
+    pub fn serves(&self, threat: &Threat) -> bool {
+        match self.scope {
+            Scope::All => true,
+            Scope::Use | Scope::Development => {
+                threat.section.split('.').next() == Some(self.branch())
+            }
+        }
+    }
+}
+
 #[derive(Debug)]
 pub struct Alias {
     pub alias: &'static str,
     pub control: usize,
+}
+
+/// An old or broken name of a threat, such as a retired short link.
+#[derive(Debug)]
+pub struct ThreatAlias {
+    pub alias: &'static str,
+    pub threat: usize,
+}
+
+/// A regulatory obligation and the controls the source hooks it to.
+#[derive(Debug)]
+pub struct Regulation {
+    pub topic: &'static str,
+    /// The obligation as the source writes it.
+    pub obligation: &'static str,
+    /// EU AI Act article numbers within it ("12", "3(23)").
+    pub eu_ai_act: &'static [&'static str],
+    pub controls: &'static [usize],
+    pub note: Option<&'static str>,
 }
 
 #[derive(Debug)]
@@ -213,6 +264,8 @@ pub struct Guideline {
     pub note: Option<&'static str>,
     /// Mapped to only part of a control: partly covered at most.
     pub partial: bool,
+    /// Principles of the UK DSIT Code of Practice it maps to.
+    pub dsit: &'static [u32],
 }
 
 /// A search word, such as "jailbreak", and what it means in this edition.
@@ -307,9 +360,11 @@ impl Catalog {
 
     /// The controls a threat inherits from the threats above it (2.1.x from
     /// 2.1, 3.1.x from 3.1): each ancestor with controls of its own, nearest
-    /// first, with those controls minus any the threat lists itself.
+    /// first, with those controls minus any the threat lists itself and any
+    /// its `minus` takes away.
     pub fn inherited_controls(&self, index: usize) -> Vec<(usize, Vec<usize>)> {
         let own = self.threats[index].controls;
+        let minus = self.threats[index].minus;
         let mut out = Vec::new();
         let mut at = self.threats[index].parent;
         while let Some(p) = at {
@@ -317,7 +372,7 @@ impl Catalog {
                 .controls
                 .iter()
                 .copied()
-                .filter(|c| !own.contains(c))
+                .filter(|c| !own.contains(c) && !minus.contains(c))
                 .collect();
             if !controls.is_empty() {
                 out.push((p, controls));
@@ -337,7 +392,35 @@ impl Catalog {
         (!slug.is_empty()).then(|| format!("{}{slug}/", self.go_base))
     }
 
-    /// A control by id or by one of its aliases.
+    /// Every control an id or alias names: one for an id, one or more for
+    /// an alias (a control the source split), none for anything else.
+    pub fn controls_named(&self, id: &str) -> Vec<usize> {
+        match self.controls.iter().position(|c| c.id == id) {
+            Some(i) => vec![i],
+            None => self
+                .aliases
+                .iter()
+                .filter(|a| a.alias == id)
+                .map(|a| a.control)
+                .collect(),
+        }
+    }
+
+    /// Every threat an id or a threat alias names.
+    pub fn threats_named(&self, id: &str) -> Vec<usize> {
+        match self.threat(id) {
+            Some((i, _)) => vec![i],
+            None => self
+                .threat_aliases
+                .iter()
+                .filter(|a| a.alias == id)
+                .map(|a| a.threat)
+                .collect(),
+        }
+    }
+
+    /// A control by id or by one of its aliases; for an alias of several
+    /// controls, the first (see [`Catalog::controls_named`] for all).
     pub fn control(&self, id: &str) -> Option<(usize, &'static Control)> {
         let index = self.controls.iter().position(|c| c.id == id).or_else(|| {
             self.aliases

@@ -457,7 +457,7 @@ pub fn control_layout(selection: &Selection) -> Vec<(String, Vec<usize>)> {
         for g in catalog
             .groups
             .iter()
-            .filter(|g| g.scope != Scope::All && g.section == section.number)
+            .filter(|g| g.scope != Scope::All && g.branch() == section.number)
         {
             place(format!("{} {}", g.section, g.name), g.controls, &mut out);
         }

@@ -286,20 +286,23 @@ fn select_controls(
     };
 
     for group in catalog.groups {
-        let prefix = format!("{}.", group.section);
         let branch: Vec<usize> = match group.scope {
             Scope::All => Vec::new(),
             Scope::Use | Scope::Development => in_scope
                 .iter()
                 .copied()
-                .filter(|&t| catalog.threats[t].section.starts_with(&prefix))
+                .filter(|&t| group.serves(&catalog.threats[t]))
                 .collect(),
         };
         for &control in group.controls {
             if group.scope == Scope::All {
                 serve(control, None);
             }
-            for &t in &branch {
+            // A threat's `minus` takes a group control away from it.
+            for &t in branch
+                .iter()
+                .filter(|&&t| !catalog.threats[t].minus.contains(&control))
+            {
                 serve(control, Some(t));
             }
         }

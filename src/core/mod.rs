@@ -1,5 +1,6 @@
 //! The pure-Rust core: no web APIs, so everything here is tested natively.
 
+pub mod agentic;
 pub mod answers;
 pub mod assessment;
 pub mod backup;

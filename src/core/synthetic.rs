@@ -39,6 +39,7 @@ fn build(base: &'static Catalog, factor: usize) -> Catalog {
                 t.name = leak_str(format!("{} (copy {k})", t.name));
                 t.parent = t.parent.map(|p| p + k * nt);
                 t.controls = shift(t.controls, k);
+                t.minus = shift(t.minus, k);
                 t.genai = &[];
             }
             threats.push(t);
@@ -66,10 +67,12 @@ fn build(base: &'static Catalog, factor: usize) -> Catalog {
         controls: Box::leak(controls.into_boxed_slice()),
         groups: base.groups,
         aliases: base.aliases,
+        threat_aliases: base.threat_aliases,
         guidelines: base.guidelines,
         genai: base.genai,
         // The first copy keeps them, as it keeps the groups.
         synonyms: base.synonyms,
+        regulations: base.regulations,
         development_controls_when: base.development_controls_when.clone(),
         development_controls_kept: every_copy(base.development_controls_kept),
     }

@@ -17,6 +17,7 @@ pub const ASSETS: &[&str] = &[
     "train_data",
     "model_ip",
     "model_input_data",
+    "augmentation_data",
     "any",
 ];
 pub const PROPERTIES: &[&str] = &["integrity", "confidentiality", "availability", "cia"];

@@ -1,7 +1,7 @@
 //! Checks of the controls and the aliases, and resolving references to them.
 
 use super::links::{check_go, check_source};
-use super::model::{ControlSrc, RefSrc};
+use super::model::{AliasTarget, ControlSrc, RefSrc};
 use super::validate::is_section_number;
 use super::{CatalogError, Checker, ALIASES_FILE, CONTROLS_FILE};
 use crate::core::vocab::{CONTROL_LIFECYCLES, CONTROL_TYPES};
@@ -16,16 +16,25 @@ pub(super) fn is_control_id(s: &str) -> bool {
 /// Resolves control ids and aliases to control indices.
 pub(super) struct ControlRefs {
     ids: BTreeMap<String, usize>,
+    /// (alias, control index), sorted by alias; an alias to several
+    /// controls comes once for each, in the order it names them.
     pub(super) aliases: Vec<(String, usize)>,
     file_of_controls: String,
 }
 
 impl ControlRefs {
-    pub(super) fn resolve(&self, id: &str) -> Option<usize> {
-        self.ids
-            .get(id)
-            .copied()
-            .or_else(|| self.aliases.iter().find(|(a, _)| a == id).map(|(_, i)| *i))
+    /// The control an id names, or the controls an alias stands for; empty
+    /// when it is neither.
+    pub(super) fn resolve(&self, id: &str) -> Vec<usize> {
+        match self.ids.get(id) {
+            Some(&i) => vec![i],
+            None => self
+                .aliases
+                .iter()
+                .filter(|(a, _)| a == id)
+                .map(|(_, i)| *i)
+                .collect(),
+        }
     }
 
     pub(super) fn resolve_all(
@@ -37,19 +46,25 @@ impl ControlRefs {
     ) -> Vec<usize> {
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {
-            match self.resolve(id) {
-                Some(i) if out.contains(&i) => c.fail(
-                    entry.clone(),
-                    format!("{field}: '{id}' is listed twice (perhaps once as an alias)"),
-                ),
-                Some(i) => out.push(i),
-                None => c.fail(
+            let found = self.resolve(id);
+            if found.is_empty() {
+                c.fail(
                     entry.clone(),
                     format!(
                         "{field}: '{id}' is neither a control in {} nor an alias",
                         self.file_of_controls
                     ),
-                ),
+                );
+            }
+            for i in found {
+                if out.contains(&i) {
+                    c.fail(
+                        entry.clone(),
+                        format!("{field}: '{id}' is listed twice (perhaps once as an alias)"),
+                    );
+                } else {
+                    out.push(i);
+                }
             }
         }
         out
@@ -59,7 +74,7 @@ impl ControlRefs {
 pub(super) fn check_controls(
     dir: &str,
     controls: &[ControlSrc],
-    aliases: &BTreeMap<String, String>,
+    aliases: &BTreeMap<String, AliasTarget>,
     errors: &mut Vec<CatalogError>,
 ) -> ControlRefs {
     let mut c = Checker {
@@ -137,15 +152,25 @@ pub(super) fn check_controls(
     let mut resolved = Vec::new();
     for (alias, target) in aliases {
         let entry = Some(format!("alias '{alias}'"));
+        if !is_control_id(alias) {
+            c.fail(
+                entry.clone(),
+                "an alias of a control is upper-case letters and digits".into(),
+            );
+        }
         if ids.contains_key(alias) {
             c.fail(entry.clone(), "is also a control id".into());
         }
-        match ids.get(target) {
-            Some(&i) => resolved.push((alias.clone(), i)),
-            None => c.fail(
-                entry,
-                format!("points to '{target}', which is not a control in {CONTROLS_FILE}"),
-            ),
+        check_alias_targets(&mut c, &entry, target);
+        for id in target.ids() {
+            match ids.get(id) {
+                Some(&i) if resolved.contains(&(alias.clone(), i)) => {}
+                Some(&i) => resolved.push((alias.clone(), i)),
+                None => c.fail(
+                    entry.clone(),
+                    format!("points to '{id}', which is not a control in {CONTROLS_FILE}"),
+                ),
+            }
         }
     }
     errors.extend(c.errors);
@@ -172,5 +197,17 @@ pub(super) fn check_refs<'a>(
                 ),
             );
         }
+    }
+}
+
+/// An alias names at least one id, and none twice.
+pub(super) fn check_alias_targets(c: &mut Checker, entry: &Option<String>, target: &AliasTarget) {
+    let ids = target.ids();
+    let distinct: std::collections::BTreeSet<&String> = ids.iter().collect();
+    if ids.is_empty() || distinct.len() != ids.len() {
+        c.fail(
+            entry.clone(),
+            "must name one id, or a list of different ids".into(),
+        );
     }
 }

@@ -15,12 +15,14 @@ pub use model::*;
 
 use super::rule::Ast;
 use super::vocab::SCOPES;
-use controls::check_controls;
+use controls::{check_alias_targets, check_controls, check_refs};
 use std::collections::BTreeSet;
 use std::fmt;
 use std::path::Path;
 use threats::{check_threat_details, check_threats, question_rule};
-use validate::{check_meta, check_questions, is_atlas_id, is_id, is_llm_top10_id};
+use validate::{
+    check_meta, check_questions, is_article, is_atlas_id, is_id, is_llm_top10_id, DSIT_PRINCIPLES,
+};
 
 pub const EDITION_FILE: &str = "edition.toml";
 pub const QUESTIONS_FILE: &str = "questions.toml";
@@ -64,6 +66,14 @@ pub struct Edition {
     pub threat_maker_rule: Vec<Option<Ast>>,
     /// For each threat, its `ours_when` rule.
     pub threat_ours_rule: Vec<Option<Ast>>,
+    /// For each threat, the controls its `minus` takes away, as indices.
+    pub threat_minus: Vec<Vec<usize>>,
+    /// (alias, threat index), sorted by alias; an alias to several threats
+    /// comes once for each.
+    pub threat_aliases: Vec<(String, usize)>,
+    pub regulations: Vec<RegulationSrc>,
+    /// For each regulation row, its controls, as indices.
+    pub regulation_controls: Vec<Vec<usize>>,
 }
 
 impl Edition {
@@ -188,15 +198,9 @@ pub fn parse(text: &EditionText<'_>) -> Result<Edition, Vec<CatalogError>> {
     let (meta, questions, threats, controls, groups, aliases, mappings) = match (
         meta, questions, threats, controls, groups, aliases, mappings,
     ) {
-        (Ok(m), Ok(q), Ok(t), Ok(c), Ok(g), Ok(a), Ok(p)) => (
-            m,
-            q.questions,
-            t.threats,
-            c.controls,
-            g.groups,
-            a.aliases,
-            p,
-        ),
+        (Ok(m), Ok(q), Ok(t), Ok(c), Ok(g), Ok(a), Ok(p)) => {
+            (m, q.questions, t.threats, c.controls, g.groups, a, p)
+        }
         (m, q, t, c, g, a, p) => {
             return Err([
                 m.err(),
@@ -218,7 +222,7 @@ pub fn parse(text: &EditionText<'_>) -> Result<Edition, Vec<CatalogError>> {
     let question_parent = check_questions(text.dir, &questions, &mut errors);
     let (threat_rule, threat_parent, threat_section) =
         check_threats(text.dir, &meta, &questions, &threats, &mut errors);
-    let refs = check_controls(text.dir, &controls, &aliases, &mut errors);
+    let refs = check_controls(text.dir, &controls, &aliases.aliases, &mut errors);
     let complete = !controls.is_empty();
 
     let mut c = Checker {
@@ -280,6 +284,7 @@ pub fn parse(text: &EditionText<'_>) -> Result<Edition, Vec<CatalogError>> {
                 .as_deref()
                 .and_then(|text| question_rule(&mut c, &entry, "ours_when", text, &questions)),
         );
+        check_refs(&mut c, &entry, [&t.opencre]);
         for a in &t.atlas {
             if !is_atlas_id(a) {
                 c.fail(
@@ -315,7 +320,59 @@ pub fn parse(text: &EditionText<'_>) -> Result<Edition, Vec<CatalogError>> {
         if g.controls.is_empty() {
             c.fail(entry.clone(), "lists no controls".into());
         }
+        let top = g.section.split('.').next().unwrap_or_default();
+        if g.applies_to != "all" && !meta.sections.iter().any(|s| s.number == top) {
+            c.fail(
+                entry.clone(),
+                format!(
+                    "section '{}' serves the threats of section '{top}', which is no [[section]] of {EDITION_FILE}",
+                    g.section
+                ),
+            );
+        }
         group_controls.push(refs.resolve_all(&mut c, &entry, "controls", &g.controls));
+    }
+    errors.extend(c.errors);
+
+    // `minus` takes away what a threat would otherwise get: the controls of
+    // the groups that serve its branch and of the threats above it. Taking
+    // away anything else is a slip, and so is taking away its own control.
+    let mut c = Checker {
+        errors: Vec::new(),
+        file: format!("{}/{THREATS_FILE}", text.dir),
+    };
+    let mut threat_minus = Vec::with_capacity(threats.len());
+    for (i, t) in threats.iter().enumerate() {
+        let entry = Some(format!("threat '{}'", t.id));
+        let minus = refs.resolve_all(&mut c, &entry, "minus", &t.minus);
+        let mut received: Vec<usize> = Vec::new();
+        let top = t.section.split('.').next().unwrap_or_default();
+        for (g, members) in groups.iter().zip(&group_controls) {
+            if g.applies_to != "all" && g.section.split('.').next() == Some(top) {
+                received.extend(members);
+            }
+        }
+        let mut at = threat_parent.get(i).copied().flatten();
+        while let Some(p) = at {
+            received.extend(&threat_controls[p]);
+            at = threat_parent[p];
+        }
+        for (id, k) in t.minus.iter().zip(&minus) {
+            if threat_controls[i].contains(k) {
+                c.fail(
+                    entry.clone(),
+                    format!("minus: '{id}' is also one of its own controls"),
+                );
+            } else if !received.contains(k) {
+                c.fail(
+                    entry.clone(),
+                    format!(
+                        "minus: '{id}' is not a control it gets from its section's group or a threat above it"
+                    ),
+                );
+            }
+        }
+        threat_minus.push(minus);
     }
     errors.extend(c.errors);
 
@@ -328,7 +385,44 @@ pub fn parse(text: &EditionText<'_>) -> Result<Edition, Vec<CatalogError>> {
         .iter()
         .map(|g| {
             let entry = Some(format!("guideline '{}'", g.text));
+            for n in &g.dsit {
+                if !DSIT_PRINCIPLES.contains(n) {
+                    c.fail(
+                        entry.clone(),
+                        format!(
+                            "dsit {n} is not a principle of the DSIT Code of Practice (1 to 13)"
+                        ),
+                    );
+                }
+            }
             refs.resolve_all(&mut c, &entry, "controls", &g.controls)
+        })
+        .collect();
+    let regulation_controls: Vec<Vec<usize>> = mappings
+        .regulations
+        .iter()
+        .map(|r| {
+            let entry = Some(format!("regulation '{}'", r.topic));
+            if r.topic.trim().is_empty() || r.obligation.trim().is_empty() {
+                c.fail(entry.clone(), "needs a topic and an obligation".into());
+            }
+            if r.note.as_deref().is_some_and(|n| n.trim().is_empty()) {
+                c.fail(
+                    entry.clone(),
+                    "'note' is empty; leave it out instead".into(),
+                );
+            }
+            for a in &r.eu_ai_act {
+                if !is_article(a) {
+                    c.fail(
+                        entry.clone(),
+                        format!(
+                            "eu_ai_act '{a}' must be an article number such as \"12\" or \"3(23)\""
+                        ),
+                    );
+                }
+            }
+            refs.resolve_all(&mut c, &entry, "controls", &r.controls)
         })
         .collect();
     let mut seen_rows = BTreeSet::new();
@@ -401,6 +495,36 @@ pub fn parse(text: &EditionText<'_>) -> Result<Edition, Vec<CatalogError>> {
 
     let mut c = Checker {
         errors: Vec::new(),
+        file: format!("{}/{ALIASES_FILE}", text.dir),
+    };
+    let mut threat_aliases = Vec::new();
+    for (alias, target) in &aliases.threat_aliases {
+        let entry = Some(format!("threat alias '{alias}'"));
+        if !is_id(alias) {
+            c.fail(
+                entry.clone(),
+                "an alias of a threat is lower-case letters, digits and '_'".into(),
+            );
+        }
+        if threats.iter().any(|t| &t.id == alias) {
+            c.fail(entry.clone(), "is also a threat id".into());
+        }
+        check_alias_targets(&mut c, &entry, target);
+        for id in target.ids() {
+            match threats.iter().position(|t| &t.id == id) {
+                Some(i) if threat_aliases.contains(&(alias.clone(), i)) => {}
+                Some(i) => threat_aliases.push((alias.clone(), i)),
+                None => c.fail(
+                    entry.clone(),
+                    format!("points to '{id}', which is not a threat in {THREATS_FILE}"),
+                ),
+            }
+        }
+    }
+    errors.extend(c.errors);
+
+    let mut c = Checker {
+        errors: Vec::new(),
         file: format!("{}/{EDITION_FILE}", text.dir),
     };
     let (dev_rule, dev_kept) = match &meta.selection {
@@ -450,6 +574,10 @@ pub fn parse(text: &EditionText<'_>) -> Result<Edition, Vec<CatalogError>> {
             dev_kept,
             threat_maker_rule,
             threat_ours_rule,
+            threat_minus,
+            threat_aliases,
+            regulations: mappings.regulations,
+            regulation_controls,
         })
     } else {
         Err(errors)

@@ -126,6 +126,14 @@ pub struct ThreatSrc {
     /// Controls the source names for this threat without an id.
     #[serde(default)]
     pub other_controls: Vec<OtherControlSrc>,
+    /// The OpenCRE ids of the threat's own section.
+    #[serde(default)]
+    pub opencre: Vec<RefSrc>,
+    /// Controls the source takes away from what the threat would otherwise
+    /// get from its groups and the threats above it ("the parent's controls,
+    /// minus …"); the "plus" part is its own `controls`.
+    #[serde(default)]
+    pub minus: Vec<String>,
 }
 
 /// A control the source names only in words.
@@ -202,8 +210,30 @@ pub struct GroupSrc {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct AliasesFile {
+    /// Other spellings of control ids: each to one control, or to several
+    /// where the source split the control it names.
     #[serde(default)]
-    pub(super) aliases: BTreeMap<String, String>,
+    pub(super) aliases: BTreeMap<String, AliasTarget>,
+    /// Other names of threats (old or broken short links), likewise.
+    #[serde(default)]
+    pub(super) threat_aliases: BTreeMap<String, AliasTarget>,
+}
+
+/// What an alias stands for: `"ID"`, or `["ID1", "ID2"]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum AliasTarget {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl AliasTarget {
+    pub fn ids(&self) -> &[String] {
+        match self {
+            AliasTarget::One(id) => std::slice::from_ref(id),
+            AliasTarget::Many(ids) => ids,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -215,6 +245,26 @@ pub(super) struct MappingsFile {
     pub(super) genai: Vec<GenaiSrc>,
     #[serde(rename = "synonym", default)]
     pub(super) synonyms: Vec<SynonymSrc>,
+    #[serde(rename = "regulation", default)]
+    pub(super) regulations: Vec<RegulationSrc>,
+}
+
+/// A row of a regulatory mapping (CHECKCOMPLIANCE's "AI regulatory
+/// mapping"): a topic, the obligation as the source names it, the EU AI Act
+/// articles among it, and the controls the source hooks it to.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegulationSrc {
+    pub topic: String,
+    /// The obligation as the source writes it ("EU AI Act Art 12").
+    pub obligation: String,
+    /// EU AI Act article numbers within it: `"12"`, `"3(23)"`.
+    #[serde(default)]
+    pub eu_ai_act: Vec<String>,
+    #[serde(default)]
+    pub controls: Vec<String>,
+    /// Our words, where the hook needs them.
+    pub note: Option<String>,
 }
 
 /// A word people search with that the catalog's own words lack, such as
@@ -240,6 +290,10 @@ pub struct GuidelineSrc {
     /// #SECPROGRAM"): it counts as partly covered at most.
     #[serde(default)]
     pub partial: bool,
+    /// Numbers of the principles of the UK DSIT Code of Practice for the
+    /// Cyber Security of AI that the source maps the guideline to (1 to 13).
+    #[serde(default)]
+    pub dsit: Vec<u32>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -178,3 +178,16 @@ pub(super) fn is_llm_top10_id(s: &str) -> bool {
         None => false,
     }
 }
+
+/// The principles of the UK DSIT Code of Practice for the Cyber Security of
+/// AI are numbered 1 to 13.
+pub(super) const DSIT_PRINCIPLES: std::ops::RangeInclusive<u32> = 1..=13;
+
+/// An article number of a law: `12`, or `3(23)` for a paragraph or point.
+pub(super) fn is_article(s: &str) -> bool {
+    let digits = |d: &str| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit());
+    match s.split_once('(') {
+        None => digits(s),
+        Some((article, rest)) => digits(article) && rest.strip_suffix(')').is_some_and(digits),
+    }
+}
