@@ -5,7 +5,7 @@ mod common;
 use aixa::core::answers::Tri;
 use aixa::core::assessment::{
     Acceptance, Assessment, Assurance, ControlPlan, ControlStatus, Decision, Evidence, Override,
-    Party, Responsibility, RiskScore, Score, Verification,
+    Party, Responsibility, ReviewPoint, RiskScore, Score, TreatChoice, Treatment, Verification,
 };
 use aixa::core::catalog::{Catalog, QuestionKind};
 use aixa::core::codec::{
@@ -394,6 +394,54 @@ fn random_assessment(rng: &mut Rng, max_text: usize) -> Assessment {
             );
         }
     }
+    for t in c.threats {
+        if rng.chance(densities[4]) {
+            a.treatment.insert(
+                t.id.to_string(),
+                Treatment {
+                    needed: rng.pick(&[None, Some(true), Some(false)]),
+                    choice: rng.pick(&[
+                        None,
+                        Some(TreatChoice::Mitigate),
+                        Some(TreatChoice::Transfer),
+                        Some(TreatChoice::Avoid),
+                        Some(TreatChoice::Accept),
+                    ]),
+                    rationale: random_text(rng, cap(20)),
+                },
+            );
+        }
+    }
+    if rng.chance(30) {
+        let mut point = ReviewPoint {
+            date: loop {
+                let d = random_date(rng);
+                if !d.is_empty() && aixa::core::date::Date::parse(&d).is_some() {
+                    break d;
+                }
+            },
+            by: random_text(rng, cap(10)),
+            ..ReviewPoint::default()
+        };
+        for t in c.threats {
+            if rng.chance(50) {
+                point.in_scope.push(t.id.to_string());
+                if rng.chance(50) {
+                    point
+                        .residual
+                        .insert(t.id.to_string(), 1 + rng.below(25) as u8);
+                }
+            }
+        }
+        for k in c.controls {
+            if rng.chance(30) {
+                point
+                    .controls
+                    .insert(k.id.to_string(), rng.pick(&ControlStatus::ALL));
+            }
+        }
+        a.reviewed = Some(point);
+    }
     a.validate().expect("the generator makes valid assessments");
     a
 }
@@ -516,8 +564,8 @@ fn errors_name_what_is_wrong_in_one_line() {
         (ok[..ok.len() - 9].to_string(), DecodeError::Truncated),
         (to_base64url(&[0x00, 1, b'x']), DecodeError::NotALink),
         (
-            Bits::default().payload(0x04, "2024-01"),
-            DecodeError::NewerVersion(4),
+            Bits::default().payload(0x05, "2024-01"),
+            DecodeError::NewerVersion(5),
         ),
         (
             Bits::default().payload(0x81, "2099-01"),
@@ -588,7 +636,7 @@ fn a_link_claiming_a_huge_length_or_a_deflate_bomb_is_refused() {
     a.updated.clear();
     let bytes = from_base64url(&encode(&a)).expect("base64url");
     // Uncompressed; the texts end the body: one text, slot 0, 1 byte, "x".
-    assert_eq!(bytes[0], 0x03);
+    assert_eq!(bytes[0], 0x04);
     let tail = [1 << 1, 0, 1 << 1, b'x'];
     assert!(bytes.ends_with(&tail));
     let body = &bytes[..bytes.len() - tail.len()];

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 /// The schema this version writes. Older ones migrate on load.
-pub const SCHEMA: u64 = 4;
+pub const SCHEMA: u64 = 5;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -62,6 +62,97 @@ pub struct Assessment {
     /// Threat id → the decision on its residual risk.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub acceptance: BTreeMap<String, Acceptance>,
+    /// Threat id → whether its risk needs treatment, and how it is treated,
+    /// for editions whose process has those steps (2026-08 on).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub treatment: BTreeMap<String, Treatment>,
+    /// Where things stood at the last recorded review: what the continuous
+    /// assessment compares against.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed: Option<ReviewPoint>,
+}
+
+/// How a risk is treated (ISO 31000): mitigated by controls, transferred
+/// to another party, avoided by not doing what causes it, or accepted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TreatChoice {
+    Mitigate,
+    Transfer,
+    Avoid,
+    Accept,
+}
+
+impl TreatChoice {
+    pub const ALL: [TreatChoice; 4] = [
+        TreatChoice::Mitigate,
+        TreatChoice::Transfer,
+        TreatChoice::Avoid,
+        TreatChoice::Accept,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TreatChoice::Mitigate => "mitigate",
+            TreatChoice::Transfer => "transfer",
+            TreatChoice::Avoid => "avoid",
+            TreatChoice::Accept => "accept",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            TreatChoice::Mitigate => "Mitigate",
+            TreatChoice::Transfer => "Transfer",
+            TreatChoice::Avoid => "Avoid",
+            TreatChoice::Accept => "Accept",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Treatment {
+    /// The evaluation's verdict: `Some(false)` when the threat applies in
+    /// theory only (its risk is too low to act on), `Some(true)` when it
+    /// needs treatment; `None` until decided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub needed: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub choice: Option<TreatChoice>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub rationale: String,
+}
+
+impl Treatment {
+    /// Decided: not needed, or a choice with its reason.
+    pub fn is_settled(&self) -> bool {
+        match self.needed {
+            Some(false) => true,
+            Some(true) => self.choice.is_some() && !self.rationale.trim().is_empty(),
+            None => false,
+        }
+    }
+}
+
+/// A snapshot taken when a review is recorded: enough to say what changed
+/// since, without keeping a copy of the whole assessment.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewPoint {
+    /// YYYY-MM-DD.
+    pub date: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub by: String,
+    /// The threats in scope then, by id.
+    #[serde(default)]
+    pub in_scope: Vec<String>,
+    /// Each selected control's status then.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub controls: BTreeMap<String, ControlStatus>,
+    /// Each scored threat's residual level (likelihood × impact) then.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub residual: BTreeMap<String, u8>,
 }
 
 /// The assessment's own particulars, all optional free text.
@@ -550,6 +641,8 @@ impl Assessment {
             controls: BTreeMap::new(),
             risk: BTreeMap::new(),
             acceptance: BTreeMap::new(),
+            treatment: BTreeMap::new(),
+            reviewed: None,
         }
     }
 
@@ -608,9 +701,10 @@ impl Assessment {
         let schema = value.get("schema").and_then(Value::as_u64);
         let value = match schema {
             Some(SCHEMA) => value,
-            Some(3) => migrate::from_3(value),
-            Some(2) => migrate::from_3(migrate::from_2(value)),
-            Some(1) => migrate::from_3(migrate::from_2(migrate::from_1(value)?)),
+            Some(4) => migrate::from_4(value),
+            Some(3) => migrate::from_4(migrate::from_3(value)),
+            Some(2) => migrate::from_4(migrate::from_3(migrate::from_2(value))),
+            Some(1) => migrate::from_4(migrate::from_3(migrate::from_2(migrate::from_1(value)?))),
             Some(v) if v > SCHEMA => return Err(LoadError::NewerSchema(v)),
             _ => {
                 return Err(LoadError::UnknownSchema(
@@ -644,12 +738,16 @@ impl Assessment {
         self.answers
             .validate(catalog)
             .map_err(|e| LoadError::Invalid(format!("answers: {e}")))?;
-        let threat_maps: [(&str, Vec<&String>); 5] = [
+        let reviewed = self.reviewed.clone().unwrap_or_default();
+        let threat_maps: [(&str, Vec<&String>); 8] = [
             ("overrides", self.overrides.keys().collect()),
             ("responsibility", self.responsibility.keys().collect()),
             ("verification", self.verification.keys().collect()),
             ("risk", self.risk.keys().collect()),
             ("acceptance", self.acceptance.keys().collect()),
+            ("treatment", self.treatment.keys().collect()),
+            ("reviewed.in_scope", reviewed.in_scope.iter().collect()),
+            ("reviewed.residual", reviewed.residual.keys().collect()),
         ];
         for (field, keys) in threat_maps {
             if let Some(k) = keys.into_iter().find(|k| catalog.threat(k).is_none()) {
@@ -657,6 +755,30 @@ impl Assessment {
                     "{field}: {k:?} is not a threat of edition {}",
                     catalog.edition
                 ));
+            }
+        }
+        if let Some(k) = reviewed
+            .controls
+            .keys()
+            .find(|k| catalog.control(k).is_none())
+        {
+            return invalid(format!(
+                "reviewed.controls: {k:?} is not a control of edition {}",
+                catalog.edition
+            ));
+        }
+        if let Some((k, v)) = reviewed
+            .residual
+            .iter()
+            .find(|(_, v)| !(1..=25).contains(*v))
+        {
+            return invalid(format!(
+                "reviewed.residual: {k:?} has a level of {v}, outside 1–25"
+            ));
+        }
+        if let Some(r) = &self.reviewed {
+            if super::date::Date::parse(&r.date).is_none() {
+                return invalid(format!("reviewed: the date {:?} is not a date", r.date));
             }
         }
         if let Some(k) = self.controls.keys().find(|k| catalog.control(k).is_none()) {

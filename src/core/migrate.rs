@@ -47,3 +47,12 @@ pub(crate) fn from_3(mut value: Value) -> Value {
     }
     value
 }
+
+/// Schema 5 adds the treatment of each risk and the last recorded review,
+/// both optional, for the ten-step process of 2026-08.
+pub(crate) fn from_4(mut value: Value) -> Value {
+    if let Some(object) = value.as_object_mut() {
+        object.insert("schema".into(), Value::from(5u64));
+    }
+    value
+}

@@ -3,7 +3,7 @@
 //! The payload is base64url (no padding) of this byte layout:
 //!
 //! ```text
-//! byte 0        format version (bits 0–6, currently 3) | 0x80 when the body is raw-deflated
+//! byte 0        format version (bits 0–6, currently 4) | 0x80 when the body is raw-deflated
 //! byte 1        length of the edition id, 1–32
 //! bytes 2..     the edition id (UTF-8), e.g. "2024-01"
 //! the rest      the body, raw-deflated only when that makes it smaller
@@ -39,6 +39,13 @@
 //!              3 bits, format 1 and 2: 2 bits; 0 not decided, 1 planned,
 //!              2 implemented, 3 not applicable, 4 partly implemented), due
 //!              field
+//! treatment    (format 4) a key set over the threats, relative to
+//!              acceptance's; per key: needed (2 bits: unknown, yes, no),
+//!              choice (3 bits: none, mitigate, transfer, avoid, accept)
+//! reviewed     (format 4) 1 bit; if set: date field, the threats in scope
+//!              then (a key set), the controls' statuses then (a key set,
+//!              3 bits each), residual levels then (a key set relative to
+//!              those in scope, level − 1 in 5 bits each)
 //! ```
 //!
 //! A key set is 2 bits of mode then: 0 empty; 1 the same keys as the previous
@@ -60,7 +67,9 @@
 //! scope, assessor, version; format 1 has no such slots. From format 3 on,
 //! the slots after those hold evidence links: `+ t` for threat t's
 //! acceptance, `+ threats + c` for control c's, each a list of lines
-//! "URL" or "URL\tlabel". Empty texts do not travel. The body must end
+//! "URL" or "URL\tlabel". From format 4 on, the `threats` slots after the
+//! controls' evidence hold each treatment's rationale, and the one after
+//! them the reviewer. Empty texts do not travel. The body must end
 //! there.
 //!
 //! The receiver makes a new assessment (a new id; the sender's time of last
@@ -88,7 +97,7 @@ use std::fmt;
 use write::write_body;
 
 /// The format this version writes; it reads this one and every older one.
-pub const FORMAT: u8 = 3;
+pub const FORMAT: u8 = 4;
 /// The longest link this version makes sense of; longer ones are refused
 /// before decoding, and a sharing UI should not offer them.
 pub const MAX_LINK_CHARS: usize = 8000;
@@ -286,6 +295,8 @@ pub fn decode(payload: &str, id: String, now: &str) -> Result<Assessment> {
     a.risk = keyed_by(threat_ids(), d.risk);
     a.acceptance = keyed_by(threat_ids(), d.acceptance);
     a.controls = keyed_by(catalog.controls.iter().map(|c| c.id), d.controls);
+    a.treatment = keyed_by(threat_ids(), d.treatment);
+    a.reviewed = d.reviewed;
     a.validate().map_err(|e| match e {
         LoadError::Invalid(m) => DecodeError::Invalid(m),
         LoadError::UnknownEdition(e) => DecodeError::UnknownEdition(e),

@@ -10,7 +10,7 @@ use super::{
 use crate::core::answers::{Answers, Tri};
 use crate::core::assessment::{
     Acceptance, Assurance, ControlPlan, ControlStatus, Decision, Evidence, Override, Party,
-    Responsibility, RiskScore, Score, Verification,
+    Responsibility, ReviewPoint, RiskScore, Score, TreatChoice, Treatment, Verification,
 };
 use crate::core::catalog::{Catalog, QuestionKind};
 use crate::core::date::Date;
@@ -28,6 +28,8 @@ pub(super) struct Decoded {
     pub(super) risk: Vec<Option<RiskScore>>,
     pub(super) acceptance: Vec<Option<Acceptance>>,
     pub(super) controls: Vec<Option<ControlPlan>>,
+    pub(super) treatment: Vec<Option<Treatment>>,
+    pub(super) reviewed: Option<ReviewPoint>,
 }
 
 /// `version` is the link's format: 2 adds the time of last change.
@@ -41,7 +43,8 @@ pub(super) fn read_body(catalog: &Catalog, body: &[u8], version: u8) -> Result<D
 
     // The dictionary is bounded by the date fields the catalog has room for.
     let count = r.varint(4)?;
-    let room = threats * THREAT_DATES + catalog.controls.len() * CONTROL_DATES;
+    // Plus one: the review point's date (format 4).
+    let room = threats * THREAT_DATES + catalog.controls.len() * CONTROL_DATES + 1;
     if count > room as u64 {
         return Err(DecodeError::Malformed(
             "it holds more dates than it can use",
@@ -137,9 +140,9 @@ pub(super) fn read_body(catalog: &Catalog, body: &[u8], version: u8) -> Result<D
         })
     })?;
     let none = vec![false; catalog.controls.len()];
-    let keys = r.key_set(catalog.controls.len(), &none)?;
+    let control_keys = r.key_set(catalog.controls.len(), &none)?;
     let status_bits = if version >= 3 { 3 } else { 2 };
-    d.controls = read_values(&mut r, &keys, |r| {
+    d.controls = read_values(&mut r, &control_keys, |r| {
         let status = match r.bits(status_bits)? {
             0 => ControlStatus::NotDecided,
             1 => ControlStatus::Planned,
@@ -154,6 +157,10 @@ pub(super) fn read_body(catalog: &Catalog, body: &[u8], version: u8) -> Result<D
             ..ControlPlan::default()
         })
     })?;
+
+    if version >= 4 {
+        read_late(&mut r, catalog, &dates, &keys, &mut d)?;
+    }
 
     r.align()?;
     let count = r.varint(7)?;
@@ -176,13 +183,23 @@ pub(super) fn read_body(catalog: &Catalog, body: &[u8], version: u8) -> Result<D
         let text = std::str::from_utf8(bytes)
             .map_err(|_| DecodeError::Malformed("a text is not UTF-8"))?;
         let slot = usize::try_from(slot).map_err(|_| DecodeError::OutsideCatalog)?;
-        if let Some(list) = evidence_field(&mut d, catalog, slot, version) {
-            let list = list?;
-            if !list.is_empty() {
-                return Err(DecodeError::Malformed("it gives evidence twice"));
+        match evidence_field(&mut d, catalog, slot, version) {
+            Some(Ok(Late::Evidence(list))) => {
+                if !list.is_empty() {
+                    return Err(DecodeError::Malformed("it gives evidence twice"));
+                }
+                *list = split_evidence(text);
+                continue;
             }
-            *list = split_evidence(text);
-            continue;
+            Some(Ok(Late::Text(field))) => {
+                if !field.is_empty() {
+                    return Err(DecodeError::Malformed("it gives a text twice"));
+                }
+                field.push_str(text);
+                continue;
+            }
+            Some(Err(e)) => return Err(e),
+            None => {}
         }
         let field = text_field(&mut d, catalog, slot, version)?;
         if !field.is_empty() {
@@ -203,6 +220,78 @@ pub(super) fn read_body(catalog: &Catalog, body: &[u8], version: u8) -> Result<D
     Ok(d)
 }
 
+/// Format 4's bits after the controls: the treatment map (its key set
+/// relative to acceptance's, `previous`), then the review point.
+fn read_late(
+    r: &mut Reader,
+    catalog: &Catalog,
+    dates: &Dates,
+    previous: &[bool],
+    d: &mut Decoded,
+) -> Result<()> {
+    let threats = catalog.threats.len();
+    let keys = r.key_set(threats, previous)?;
+    d.treatment = read_values(r, &keys, |r| {
+        let needed = match r.bits(2)? {
+            0 => None,
+            1 => Some(true),
+            2 => Some(false),
+            _ => return Err(DecodeError::Malformed("a treatment need is unknown")),
+        };
+        let choice = match r.bits(3)? {
+            0 => None,
+            1 => Some(TreatChoice::Mitigate),
+            2 => Some(TreatChoice::Transfer),
+            3 => Some(TreatChoice::Avoid),
+            4 => Some(TreatChoice::Accept),
+            _ => return Err(DecodeError::Malformed("a treatment is unknown")),
+        };
+        Ok(Treatment {
+            needed,
+            choice,
+            rationale: String::new(),
+        })
+    })?;
+    if !r.bit()? {
+        return Ok(());
+    }
+    let mut point = ReviewPoint {
+        date: dates.read(r)?,
+        ..ReviewPoint::default()
+    };
+    let none = vec![false; threats];
+    let in_scope = r.key_set(threats, &none)?;
+    for (t, _) in in_scope.iter().enumerate().filter(|(_, k)| **k) {
+        point.in_scope.push(catalog.threats[t].id.to_string());
+    }
+    let controls = r.key_set(catalog.controls.len(), &vec![false; catalog.controls.len()])?;
+    for (c, _) in controls.iter().enumerate().filter(|(_, k)| **k) {
+        let status = match r.bits(3)? {
+            0 => ControlStatus::NotDecided,
+            1 => ControlStatus::Planned,
+            2 => ControlStatus::Implemented,
+            3 => ControlStatus::NotApplicable,
+            4 => ControlStatus::Partly,
+            _ => return Err(DecodeError::Malformed("a control status is unknown")),
+        };
+        point
+            .controls
+            .insert(catalog.controls[c].id.to_string(), status);
+    }
+    let residual = r.key_set(threats, &in_scope)?;
+    for (t, _) in residual.iter().enumerate().filter(|(_, k)| **k) {
+        let level = r.bits(5)?;
+        if level > 24 {
+            return Err(DecodeError::Malformed("a residual level is out of range"));
+        }
+        point
+            .residual
+            .insert(catalog.threats[t].id.to_string(), level as u8 + 1);
+    }
+    d.reviewed = Some(point);
+    Ok(())
+}
+
 /// The evidence list a text slot fills (format 3 on), `None` for a slot
 /// that holds no evidence.
 fn evidence_field<'d>(
@@ -210,7 +299,7 @@ fn evidence_field<'d>(
     catalog: &Catalog,
     slot: usize,
     version: u8,
-) -> Option<Result<&'d mut Vec<Evidence>>> {
+) -> Option<Result<Late<'d>>> {
     let first = 1
         + catalog.threats.len() * THREAT_TEXTS
         + catalog.controls.len() * CONTROL_TEXTS
@@ -220,15 +309,36 @@ fn evidence_field<'d>(
     let threats = catalog.threats.len();
     Some(if i < threats {
         entry(&mut d.acceptance, i)
-            .map(|x| &mut x.evidence)
+            .map(|x| Late::Evidence(&mut x.evidence))
             .ok_or(missing)
     } else if i - threats < catalog.controls.len() {
         entry(&mut d.controls, i - threats)
-            .map(|x| &mut x.evidence)
+            .map(|x| Late::Evidence(&mut x.evidence))
             .ok_or(missing)
-    } else {
+    } else if version < 4 {
         Err(DecodeError::OutsideCatalog)
+    } else {
+        // Format 4: each treatment's rationale, then the reviewer.
+        let j = i - threats - catalog.controls.len();
+        if j < threats {
+            entry(&mut d.treatment, j)
+                .map(|x| Late::Text(&mut x.rationale))
+                .ok_or(missing)
+        } else if j == threats {
+            d.reviewed
+                .as_mut()
+                .map(|x| Late::Text(&mut x.by))
+                .ok_or(missing)
+        } else {
+            Err(DecodeError::OutsideCatalog)
+        }
     })
+}
+
+/// What a text slot past the details fills.
+enum Late<'d> {
+    Evidence(&'d mut Vec<Evidence>),
+    Text(&'d mut String),
 }
 
 fn split_evidence(text: &str) -> Vec<Evidence> {

@@ -8,7 +8,9 @@ use super::{
     T_VERIFIED,
 };
 use crate::core::answers::{Answers, Tri};
-use crate::core::assessment::{Assessment, Assurance, ControlStatus, Decision, Evidence, Party};
+use crate::core::assessment::{
+    Assessment, Assurance, ControlStatus, Decision, Evidence, Party, TreatChoice,
+};
 use crate::core::catalog::{Catalog, QuestionKind};
 use crate::core::date::Date;
 use std::collections::BTreeMap;
@@ -36,6 +38,7 @@ pub(super) fn write_body(a: &Assessment, catalog: &Catalog) -> Vec<u8> {
                 .flat_map(|x| [&x.date, &x.review]),
         )
         .chain(controls.iter().flatten().map(|c| &c.due))
+        .chain(a.reviewed.iter().map(|r| &r.date))
         .filter_map(|s| Date::parse(s))
         .collect();
     days.sort_unstable();
@@ -121,6 +124,44 @@ pub(super) fn write_body(a: &Assessment, catalog: &Catalog) -> Vec<u8> {
         out.text(control_slot(c, C_RATIONALE), &p.rationale);
         out.text(control_slot(c, C_NOTES), &p.notes);
         out.text(control_slot(c, C_OWNER), &p.owner);
+    }
+
+    // Format 4: the treatment map, its key set relative to acceptance's,
+    // then the review point.
+    let late = after + DETAIL_TEXTS + threats + catalog.controls.len();
+    let treatment = by_threat(&a.treatment, catalog);
+    let treated = present(&treatment);
+    out.w.key_set(&treated, &keys);
+    for (t, x) in keyed(&treatment) {
+        out.w.bits(2, tri_code(x.needed));
+        out.w.bits(3, x.choice.map_or(0, choice_code));
+        out.text(late + t, &x.rationale);
+    }
+    match &a.reviewed {
+        None => out.w.bit(false),
+        Some(r) => {
+            out.w.bit(true);
+            out.date(late + threats + 1, &r.date);
+            out.text(late + threats, &r.by);
+            let in_scope: Vec<bool> = catalog
+                .threats
+                .iter()
+                .map(|t| r.in_scope.iter().any(|id| id == t.id))
+                .collect();
+            out.w.key_set(&in_scope, &none);
+            let statuses = by_control(&r.controls, catalog);
+            out.w
+                .key_set(&present(&statuses), &vec![false; catalog.controls.len()]);
+            for (_, status) in keyed(&statuses) {
+                out.w.bits(3, status_code(*status));
+            }
+            let residual = by_threat(&r.residual, catalog);
+            out.w.key_set(&present(&residual), &in_scope);
+            for (_, level) in keyed(&residual) {
+                // 1–25, stored as 0–24 in 5 bits.
+                out.w.bits(5, u64::from(level.clamp(&1, &25) - 1));
+            }
+        }
     }
 
     // Format 2: the assessment's own time of last change, in the slot after
@@ -286,6 +327,23 @@ fn join_evidence(list: &[Evidence]) -> String {
         }
     }
     out
+}
+
+fn tri_code(v: Option<bool>) -> u64 {
+    match v {
+        None => 0,
+        Some(true) => 1,
+        Some(false) => 2,
+    }
+}
+
+fn choice_code(c: TreatChoice) -> u64 {
+    match c {
+        TreatChoice::Mitigate => 1,
+        TreatChoice::Transfer => 2,
+        TreatChoice::Avoid => 3,
+        TreatChoice::Accept => 4,
+    }
 }
 
 fn score_code(s: Option<u8>) -> u64 {
