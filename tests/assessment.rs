@@ -722,7 +722,7 @@ fn evidence_links_are_checked_on_load() {
             .to_string();
         assert!(e.contains(why), "{bad}: {e}");
     }
-    let many = format!("[{}]", vec![r#"{"url":"u"}"#; 21].join(","));
+    let many = format!("[{}]", [r#"{"url":"u"}"#; 21].join(","));
     let e = Assessment::from_json(&with(&many))
         .expect_err("too many")
         .to_string();
