@@ -408,6 +408,26 @@ fn emit_edition(out: &mut String, e: &Edition) {
         Some(ast) => format!("Some({})", expr(e, ast)),
         None => "None".into(),
     };
+    out.push_str("        steps: &[\n");
+    for st in &m.steps {
+        // The page names are the variants' slugs (see core::steps::Step).
+        let variant: String = st
+            .page
+            .split('_')
+            .map(|w| {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                    .unwrap_or_default()
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "            StepDef {{ step: Step::{variant}, label: {:?}, title: {:?} }},",
+            st.label, st.title
+        );
+    }
+    out.push_str("        ],\n");
     let _ = writeln!(out, "        development_controls_when: {dev_rule},");
     let _ = writeln!(
         out,

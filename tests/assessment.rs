@@ -7,6 +7,7 @@ use aixa::core::answers::{Answers, Tri};
 use aixa::core::assessment::{
     Assessment, Assurance, ControlPlan, ControlStatus, LoadError, Override, Party, SCHEMA,
 };
+use aixa::core::catalog::Catalog;
 use aixa::core::dashboard::{figures, Coverage, Step};
 use aixa::core::responsibility::{default_for, MODEL_MAKER};
 use common::catalog;
@@ -583,7 +584,13 @@ fn overall_progress_is_decided_items_of_all_items_rounded_down() {
         overdue_controls: vec![],
         guidelines: vec![],
     };
-    let p = |step, done, total| Progress { step, done, total };
+    let p = |step, done, total| Progress {
+        step,
+        number: 1,
+        label: "",
+        done,
+        total,
+    };
     assert_eq!(
         of(vec![p(Step::Profile, 2, 3), p(Step::Risk, 0, 3)]).overall(),
         33
@@ -643,10 +650,14 @@ fn a_copy_beside_its_original_is_named_apart() {
 }
 
 #[test]
-fn each_step_is_headed_by_its_number_and_title() {
-    let headings: Vec<String> = Step::ALL.into_iter().map(Step::heading).collect();
+fn each_edition_heads_its_steps_by_its_own_process() {
+    let headings = |edition: &str| -> Vec<String> {
+        let c = Catalog::by_edition(edition).expect("an edition");
+        c.steps.iter().map(|d| d.step.heading_in(c)).collect()
+    };
+    // 2024-01 keeps its seven steps.
     assert_eq!(
-        headings,
+        headings("2024-01"),
         [
             "1. Your AI system",
             "2. Arranging responsibility",
@@ -656,6 +667,29 @@ fn each_step_is_headed_by_its_number_and_title() {
             "6. Residual risk acceptance",
             "7. Dashboard",
         ]
+    );
+    // 2026-08 follows its ten, reusing pages where the step is the same.
+    let c = Catalog::by_edition("2026-08").expect("2026-08");
+    let pages: Vec<&str> = c.steps.iter().map(|d| d.step.slug()).collect();
+    assert_eq!(
+        pages,
+        [
+            "profile",
+            "risk",
+            "treat",
+            "register",
+            "responsibility",
+            "verification",
+            "controls",
+            "acceptance",
+            "manage",
+            "dashboard"
+        ]
+    );
+    assert_eq!(headings("2026-08")[2], "3. Deciding the treatment");
+    assert_eq!(
+        Step::Treat.number_in(Catalog::by_edition("2024-01").expect("2024-01")),
+        None
     );
 }
 

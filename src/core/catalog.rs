@@ -4,6 +4,8 @@
 //! `catalog/<edition>/`, already validated: indices always point inside their
 //! slices.
 
+pub use super::steps::{Step, StepDef};
+
 /// One edition of the AI Exchange catalog.
 #[derive(Debug)]
 pub struct Catalog {
@@ -37,6 +39,8 @@ pub struct Catalog {
     pub synonyms: &'static [Synonym],
     /// Regulatory obligations mapped to controls (CHECKCOMPLIANCE).
     pub regulations: &'static [Regulation],
+    /// The edition's process, in order.
+    pub steps: &'static [StepDef],
     /// Development-time controls are selected only while this rule is not
     /// "no"; `None` selects them whenever their threats are in scope.
     pub development_controls_when: Option<Expr>,

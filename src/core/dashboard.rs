@@ -1,4 +1,4 @@
-//! The seven steps, their progress, and the figures of the dashboard.
+//! The steps' progress, and the figures of the dashboard.
 
 use super::assessment::{Assessment, Assurance, ControlStatus, Decision, Party};
 use super::date::Date;
@@ -6,84 +6,15 @@ use super::engine::Selection;
 use super::responsibility::in_force;
 use super::risk::effective_score;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Step {
-    Profile,
-    Responsibility,
-    Verification,
-    Controls,
-    Risk,
-    Acceptance,
-    Dashboard,
-}
-
-impl Step {
-    pub const ALL: [Step; 7] = [
-        Step::Profile,
-        Step::Responsibility,
-        Step::Verification,
-        Step::Controls,
-        Step::Risk,
-        Step::Acceptance,
-        Step::Dashboard,
-    ];
-
-    /// The step's part of the URL.
-    pub fn slug(self) -> &'static str {
-        match self {
-            Step::Profile => "profile",
-            Step::Responsibility => "responsibility",
-            Step::Verification => "verification",
-            Step::Controls => "controls",
-            Step::Risk => "risk",
-            Step::Acceptance => "acceptance",
-            Step::Dashboard => "dashboard",
-        }
-    }
-
-    pub fn parse(slug: &str) -> Option<Step> {
-        Step::ALL.into_iter().find(|s| s.slug() == slug)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Step::Profile => "Threats",
-            Step::Responsibility => "Responsibility",
-            Step::Verification => "Verification",
-            Step::Controls => "Controls",
-            Step::Risk => "Risk",
-            Step::Acceptance => "Acceptance",
-            Step::Dashboard => "Dashboard",
-        }
-    }
-
-    /// The step's heading, as its page and the method name it.
-    pub fn title(self) -> &'static str {
-        match self {
-            Step::Profile => "Your AI system",
-            Step::Responsibility => "Arranging responsibility",
-            Step::Verification => "Verifying external responsibilities",
-            Step::Controls => "Control selection",
-            Step::Risk => "Risk evaluation",
-            Step::Acceptance => "Residual risk acceptance",
-            Step::Dashboard => "Dashboard",
-        }
-    }
-
-    /// "2. Arranging responsibility".
-    pub fn heading(self) -> String {
-        format!("{}. {}", self.number(), self.title())
-    }
-
-    pub fn number(self) -> usize {
-        Step::ALL.iter().position(|s| *s == self).unwrap_or(0) + 1
-    }
-}
+pub use super::steps::{Step, StepDef};
 
 /// How far one step is: `done` of `total` items decided.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Progress {
     pub step: Step,
+    /// Its place in the edition's process, and the edition's name for it.
+    pub number: usize,
+    pub label: &'static str,
     pub done: usize,
     pub total: usize,
 }
@@ -259,6 +190,39 @@ pub fn overdue(due: &str, today: Option<Date>) -> bool {
     }
 }
 
+/// Further management: the controls under way (planned or partly done)
+/// with both an owner and a due date, and the accepted risks with a review
+/// date, of all those.
+pub fn manage_counts(a: &Assessment, selection: &Selection) -> (usize, usize) {
+    let catalog = selection.catalog;
+    let mut done = 0;
+    let mut total = 0;
+    for c in &selection.controls {
+        let id = catalog.controls[c.control].id;
+        if matches!(
+            control_status(a, id),
+            ControlStatus::Planned | ControlStatus::Partly
+        ) {
+            total += 1;
+            let plan = a.controls.get(id);
+            if plan.is_some_and(|p| !p.owner.trim().is_empty() && !p.due.trim().is_empty()) {
+                done += 1;
+            }
+        }
+    }
+    for t in in_scope(selection) {
+        if let Some(x) = a.acceptance.get(catalog.threats[t].id) {
+            if x.decision == Decision::Accepted {
+                total += 1;
+                if !x.review.trim().is_empty() {
+                    done += 1;
+                }
+            }
+        }
+    }
+    (done, total)
+}
+
 /// `today` is an ISO date (YYYY-MM-DD).
 pub fn figures(a: &Assessment, today: &str) -> Figures {
     let catalog = a.catalog();
@@ -283,45 +247,63 @@ pub fn figures(a: &Assessment, today: &str) -> Figures {
             .get(threat_id(*t))
             .is_some_and(|x| x.decision != Decision::Undecided)
     };
-    let progress = vec![
-        Progress {
-            step: Step::Profile,
-            done: answered,
-            total: questions,
-        },
-        Progress {
-            step: Step::Responsibility,
-            done: scope
-                .iter()
-                .filter(|t| a.responsibility.contains_key(threat_id(**t)))
-                .count(),
-            total: scope.len(),
-        },
-        Progress {
-            step: Step::Verification,
-            done: external.iter().filter(|t| settled(t)).count(),
-            total: external.len(),
-        },
-        Progress {
-            step: Step::Controls,
-            done: decided_controls,
-            total: selection.controls.len(),
-        },
-        Progress {
-            step: Step::Risk,
-            // A parent counts as scored once its in-scope children are.
-            done: scope
-                .iter()
-                .filter(|&&t| effective_score(a, &selection, t).is_complete())
-                .count(),
-            total: scope.len(),
-        },
-        Progress {
-            step: Step::Acceptance,
-            done: scope.iter().filter(|t| decided(t)).count(),
-            total: scope.len(),
-        },
-    ];
+    let treats = Step::Treat.number_in(catalog).is_some();
+    let treatment = |t: usize| a.treatment.get(threat_id(t));
+    let measure = |step: Step| -> Option<(usize, usize)> {
+        let count = |f: &dyn Fn(usize) -> bool| scope.iter().filter(|&&t| f(t)).count();
+        Some(match step {
+            Step::Profile => (answered, questions),
+            Step::Responsibility => (
+                count(&|t| a.responsibility.contains_key(threat_id(t))),
+                scope.len(),
+            ),
+            Step::Verification => (
+                external.iter().filter(|t| settled(t)).count(),
+                external.len(),
+            ),
+            Step::Controls => (decided_controls, selection.controls.len()),
+            // Where a treatment step follows, evaluating is scoring the
+            // inherent risk and saying whether it needs treatment; otherwise
+            // a parent counts as scored once its in-scope children are.
+            Step::Risk if treats => (
+                count(&|t| {
+                    effective_score(a, &selection, t).inherent.level().is_some()
+                        && treatment(t).is_some_and(|x| x.needed.is_some())
+                }),
+                scope.len(),
+            ),
+            Step::Risk => (
+                count(&|t| effective_score(a, &selection, t).is_complete()),
+                scope.len(),
+            ),
+            Step::Treat => (
+                count(&|t| treatment(t).is_some_and(|x| x.is_settled())),
+                scope.len(),
+            ),
+            Step::Acceptance => (count(&|t| decided(&t)), scope.len()),
+            Step::Manage => {
+                let (done, total) = manage_counts(a, &selection);
+                (done, total)
+            }
+            // Views, with nothing of their own to decide.
+            Step::Register | Step::Dashboard => return None,
+        })
+    };
+    let progress = catalog
+        .steps
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| {
+            let (done, total) = measure(d.step)?;
+            Some(Progress {
+                step: d.step,
+                number: i + 1,
+                label: d.label,
+                done,
+                total,
+            })
+        })
+        .collect();
 
     let controls_by_status = ControlStatus::ALL
         .into_iter()

@@ -21,14 +21,17 @@ pub mod filter;
 pub mod migrate;
 pub mod plan;
 pub mod pretty;
+pub mod register;
 pub mod report;
 pub mod responsibility;
+pub mod review;
 pub mod risk;
 pub mod route;
 pub mod rule;
 pub mod search;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;
+pub mod steps;
 pub mod synthetic;
 pub mod time;
 pub mod vocab;

@@ -73,6 +73,7 @@ fn build(base: &'static Catalog, factor: usize) -> Catalog {
         // The first copy keeps them, as it keeps the groups.
         synonyms: base.synonyms,
         regulations: base.regulations,
+        steps: base.steps,
         development_controls_when: base.development_controls_when.clone(),
         development_controls_kept: every_copy(base.development_controls_kept),
     }

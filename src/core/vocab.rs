@@ -28,3 +28,18 @@ pub const CONTROL_TYPES: &[&str] = &[
     "other",
 ];
 pub const SCOPES: &[&str] = &["all", "use", "development"];
+
+/// The pages a step of an edition's process can be (`[[step]] page`), as
+/// `core::steps::Step` names them.
+pub const STEP_PAGES: &[&str] = &[
+    "profile",
+    "risk",
+    "treat",
+    "register",
+    "responsibility",
+    "verification",
+    "controls",
+    "acceptance",
+    "manage",
+    "dashboard",
+];

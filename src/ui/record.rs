@@ -4,7 +4,7 @@
 //! same way on every page.
 
 use crate::core::assessment::{
-    Acceptance, Assessment, ControlPlan, Responsibility, RiskScore, Verification,
+    Acceptance, Assessment, ControlPlan, Responsibility, RiskScore, Treatment, Verification,
 };
 use crate::ui::components::text_field::{TextField, Value, Write};
 use crate::ui::state::Assess;
@@ -50,6 +50,8 @@ record!(ControlPlan, controls);
 record!(RiskScore, risk, |r: &RiskScore| *r == RiskScore::default());
 record!(Acceptance, acceptance, |x: &Acceptance| *x
     == Acceptance::default());
+record!(Treatment, treatment, |x: &Treatment| *x
+    == Treatment::default());
 
 /// One text field of a record as a form shows it: the key its id is made
 /// from, its label, its input type (see [`TextField`]), and the field.

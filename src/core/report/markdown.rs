@@ -80,10 +80,7 @@ pub fn render(r: &Report) -> String {
             "- {}",
             esc(&format!(
                 "{}. {}: {} of {}",
-                p.step.number(),
-                p.step.label(),
-                p.done,
-                p.total
+                p.number, p.label, p.done, p.total
             ))
         );
     }

@@ -52,6 +52,8 @@ pub struct Report {
 
 pub struct ProgressRow {
     pub step: Step,
+    pub number: usize,
+    pub label: &'static str,
     pub done: usize,
     pub total: usize,
 }
@@ -366,6 +368,8 @@ pub fn build(a: &Assessment, today: &str) -> Report {
             .iter()
             .map(|p| ProgressRow {
                 step: p.step,
+                number: p.number,
+                label: p.label,
                 done: p.done,
                 total: p.total,
             })

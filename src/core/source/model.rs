@@ -18,6 +18,21 @@ pub struct EditionFile {
     #[serde(rename = "section", default)]
     pub sections: Vec<SectionSrc>,
     pub selection: Option<SelectionSrc>,
+    /// The edition's process, in order: which page each step is, and what
+    /// the edition calls it.
+    #[serde(rename = "step", default)]
+    pub steps: Vec<StepSrc>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepSrc {
+    /// One of `vocab::STEP_PAGES`.
+    pub page: String,
+    /// The short name, in the step bar.
+    pub label: String,
+    /// The heading of its page.
+    pub title: String,
 }
 
 /// How control selection narrows development-time controls.

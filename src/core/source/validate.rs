@@ -41,6 +41,35 @@ pub(super) fn check_meta(dir: &str, meta: &EditionFile, errors: &mut Vec<Catalog
     if meta.sections.is_empty() {
         c.fail(None, "no [[section]] is defined".into());
     }
+    // The process: every page known, none twice, the first the profile
+    // (where every assessment starts) and the last the dashboard (where it
+    // is kept up to date).
+    let pages: Vec<&str> = meta.steps.iter().map(|s| s.page.as_str()).collect();
+    if pages.first() != Some(&"profile") || pages.last() != Some(&"dashboard") {
+        c.fail(
+            None,
+            "the [[step]] list must start with page \"profile\" and end with \"dashboard\"".into(),
+        );
+    }
+    let mut pages_seen = BTreeSet::new();
+    for s in &meta.steps {
+        let entry = Some(format!("step '{}'", s.page));
+        if !crate::core::vocab::STEP_PAGES.contains(&s.page.as_str()) {
+            c.fail(
+                entry.clone(),
+                format!(
+                    "unknown page; use one of: {}",
+                    crate::core::vocab::STEP_PAGES.join(", ")
+                ),
+            );
+        }
+        if !pages_seen.insert(s.page.as_str()) {
+            c.fail(entry.clone(), "the page is a step twice".into());
+        }
+        if s.label.trim().is_empty() || s.title.trim().is_empty() {
+            c.fail(entry, "label and title are required".into());
+        }
+    }
     let mut seen = BTreeSet::new();
     for s in &meta.sections {
         let entry = Some(format!("section '{}'", s.number));

@@ -1,7 +1,7 @@
 //! `<select>`s over fixed lists of choices. The option a user picks is
 //! turned back into a value here, by its position, and nowhere else.
 
-use crate::core::assessment::{Assurance, ControlStatus, Decision, Party};
+use crate::core::assessment::{Assurance, ControlStatus, Decision, Party, TreatChoice};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -37,7 +37,7 @@ macro_rules! choice {
     )*};
 }
 
-choice!(Party, Assurance, ControlStatus, Decision);
+choice!(Party, Assurance, ControlStatus, Decision, TreatChoice);
 
 /// A `<select>` of `options` (value, text), bound by position: `selected`
 /// is the chosen option's index, None for the `none` option (value "")

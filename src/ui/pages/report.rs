@@ -68,7 +68,7 @@ pub fn ReportView() -> impl IntoView {
     let progress = r
         .progress
         .iter()
-        .map(|p| view! { <li>{p.step.number()} ". " {p.step.label()} ": " {p.done} " of " {p.total}</li> })
+        .map(|p| view! { <li>{p.number} ". " {p.label} ": " {p.done} " of " {p.total}</li> })
         .collect_view();
     let profile = r
         .profile

@@ -19,10 +19,15 @@ use leptos::prelude::*;
 fn ProgressBlock(figs: Memo<Figures>) -> impl IntoView {
     let id = use_assess().id.get_value();
     // The steps figures measures, in their order (every step but this one).
-    let steps: Vec<Step> = figs.with_untracked(|f| f.progress.iter().map(|p| p.step).collect());
+    let steps: Vec<(Step, usize, &'static str)> = figs.with_untracked(|f| {
+        f.progress
+            .iter()
+            .map(|p| (p.step, p.number, p.label))
+            .collect()
+    });
     let rows = steps
         .into_iter()
-        .map(|step| {
+        .map(|(step, number, label)| {
             let counts = move || {
                 figs.with(|f| {
                     f.progress
@@ -40,7 +45,7 @@ fn ProgressBlock(figs: Memo<Figures>) -> impl IntoView {
                     data-total=move || counts().1
                 >
                     <label for=bar_id.clone()>
-                        <a href=href(&Route::Step { id: id.clone(), step })>{step.number()} ". " {step.label()}</a>
+                        <a href=href(&Route::Step { id: id.clone(), step })>{number} ". " {label}</a>
                     </label>
                     <progress
                         id=bar_id

@@ -1,13 +1,17 @@
-//! The seven steps of the risk analysis, one page each, under a progress bar
+//! The steps of the risk analysis (each edition's own, see
+//! `core::steps`), one page each, under a progress bar
 //! that shows where the user is and leads to every step.
 
 mod acceptance;
 mod acceptance_bulk;
 mod controls;
 mod dashboard;
+mod manage;
 mod profile;
+mod register;
 mod responsibility;
 pub(crate) mod risk;
+mod treat;
 mod verification;
 
 use crate::core::dashboard::{figures, Step};
@@ -57,8 +61,9 @@ fn StepHeader(
     /// view per step.
     lede: &'static str,
 ) -> impl IntoView {
+    let heading = step.heading_in(use_assess().catalog);
     view! {
-        <h1 id=id>{step.heading()}</h1>
+        <h1 id=id>{heading}</h1>
         <p class="lede">{lede}</p>
     }
 }
@@ -67,9 +72,13 @@ fn StepHeader(
 fn StepNav(step: Step) -> impl IntoView {
     let assess = use_assess();
     let progress = Memo::new(move |_| assess.assessment.with(|a| figures(a, &today()).progress));
-    let items = Step::ALL
-        .into_iter()
-        .map(|s| {
+    let catalog = assess.catalog;
+    let items = catalog
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let s = d.step;
             let id = assess.id.get_value();
             let pct = move || {
                 progress.with(|p| p.iter().find(|x| x.step == s).map(|x| (x.done, x.total)))
@@ -86,8 +95,8 @@ fn StepNav(step: Step) -> impl IntoView {
                         aria-current=(s == step).then_some("step")
                         data-testid=format!("step-{}", s.slug())
                     >
-                        <span class="num">{s.number()}</span>
-                        <span class="name">{s.label()}</span>
+                        <span class="num">{i + 1}</span>
+                        <span class="name">{d.label}</span>
                         <span class="pct">{label}</span>
                     </a>
                 </li>
@@ -104,19 +113,21 @@ fn StepNav(step: Step) -> impl IntoView {
 /// Previous / next links at the foot of each step.
 #[component]
 fn StepFoot(step: Step) -> impl IntoView {
-    let id = use_assess().id.get_value();
-    let i = step.number() - 1;
-    let prev = i.checked_sub(1).map(|p| Step::ALL[p]);
-    let next = Step::ALL.get(i + 1).copied();
+    let assess = use_assess();
+    let id = assess.id.get_value();
+    let steps = assess.catalog.steps;
+    let i = step.number_in(assess.catalog).unwrap_or(1) - 1;
+    let prev = i.checked_sub(1).and_then(|p| steps.get(p)).map(|d| (i, d));
+    let next = steps.get(i + 1).map(|d| (i + 2, d));
     view! {
         <nav class="stepfoot" aria-label="Previous and next step">
-            {prev.map(|p| view! {
-                <a href=href(&Route::Step { id: id.clone(), step: p })>"← " {p.number()} ". " {p.label()}</a>
+            {prev.map(|(n, d)| view! {
+                <a href=href(&Route::Step { id: id.clone(), step: d.step })>"← " {n} ". " {d.label}</a>
             })}
             <span></span>
-            {next.map(|n| view! {
-                <a class="next" href=href(&Route::Step { id: id.clone(), step: n }) data-testid="next-step">
-                    {n.number()} ". " {n.label()} " →"
+            {next.map(|(n, d)| view! {
+                <a class="next" href=href(&Route::Step { id: id.clone(), step: d.step }) data-testid="next-step">
+                    {n} ". " {d.label} " →"
                 </a>
             })}
         </nav>
@@ -131,8 +142,16 @@ pub fn StepPage(id: String, step: Step) -> impl IntoView {
     }
     store.open(&id);
     let assess = provide_assess(store, &id);
+    // A step the assessment's edition does not have (a 2024-01 assessment
+    // has no treatment step) is no page of it.
+    if step.number_in(assess.catalog).is_none() {
+        return view! { <NotFound raw=format!("/a/{id}/{}", step.slug()) /> }.into_any();
+    }
     let name = move || assess.assessment.with(|a| a.name.clone());
     let body = match step {
+        Step::Treat => treat::TreatStep().into_any(),
+        Step::Register => register::RegisterStep().into_any(),
+        Step::Manage => manage::ManageStep().into_any(),
         Step::Profile => profile::ProfileStep().into_any(),
         Step::Responsibility => responsibility::ResponsibilityStep().into_any(),
         Step::Verification => verification::VerificationStep().into_any(),
