@@ -17,6 +17,7 @@ pub mod engine;
 pub mod evidence;
 pub mod explain;
 pub mod filter;
+pub mod lineage;
 pub mod migrate;
 pub mod plan;
 pub mod pretty;
