@@ -11,6 +11,7 @@ use super::catalog::Catalog;
 use super::edition::{self, Edition};
 use super::engine::{select_with, Selection};
 use super::migrate;
+use super::upgrade::History;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -62,6 +63,10 @@ pub struct Assessment {
     /// Threat id → the decision on its residual risk.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub acceptance: BTreeMap<String, Acceptance>,
+    /// Each upgrade from an older edition, oldest first, with the decisions
+    /// it did not put in force, under the older edition's ids.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<History>,
 }
 
 /// The assessment's own particulars, all optional free text.
@@ -427,6 +432,7 @@ impl Assessment {
             controls: BTreeMap::new(),
             risk: BTreeMap::new(),
             acceptance: BTreeMap::new(),
+            history: Vec::new(),
         }
     }
 
@@ -552,6 +558,10 @@ impl Assessment {
                     "controls: {k:?} is not applicable but has no rationale"
                 ));
             }
+        }
+        for h in &self.history {
+            h.validate()
+                .map_err(|e| LoadError::Invalid(format!("history: {e}")))?;
         }
         for (k, r) in &self.risk {
             for s in [r.inherent, r.residual] {

@@ -31,4 +31,5 @@ pub mod search;
 pub mod source;
 pub mod synthetic;
 pub mod time;
+pub mod upgrade;
 pub mod vocab;
