@@ -607,6 +607,7 @@ pub fn upgrade(
     }
 
     // Parts that live on in new items: offered where nothing is decided yet.
+    let mut offered: BTreeMap<&'static str, Vec<&'static str>> = BTreeMap::new();
     for (subject, step, decisions) in offers {
         let decided = |id: &str| match subject {
             Subject::Control => n.controls.contains_key(id),
@@ -618,6 +619,9 @@ pub fn upgrade(
             .copied()
             .filter(|id| !decided(id))
             .collect();
+        for id in &open {
+            offered.entry(id).or_default().push(step.from);
+        }
         let text = if open.is_empty() {
             format!(
                 "part of it is now {}, which already {} a decision of its own.",
@@ -686,12 +690,10 @@ pub fn upgrade(
             ));
         }
     }
-    let offered_by = |id: &str, steps: &'static [Step]| -> Vec<&'static str> {
-        steps
-            .iter()
-            .filter(|s| s.also.contains(&id))
-            .map(|s| s.from)
-            .collect()
+    let see = |text: &mut String, id: &str| {
+        if let Some(from) = offered.get(id) {
+            text.push_str(&format!("; see the suggestions from {}", from.join(", ")));
+        }
     };
     for id in lineage.new_threats {
         let Some((i, t)) = new.threat(id) else {
@@ -704,10 +706,7 @@ pub fn upgrade(
             t.section,
             verdict_text(selection.verdicts[i].verdict)
         );
-        let from = offered_by(id, lineage.threats);
-        if !from.is_empty() {
-            text.push_str(&format!("; see the suggestions from {}", from.join(", ")));
-        }
+        see(&mut text, id);
         items.push(item(
             Outcome::NeedsPerson,
             Subject::Threat,
@@ -733,10 +732,7 @@ pub fn upgrade(
                 "not selected for this system as answered so far"
             }
         );
-        let from = offered_by(id, lineage.controls);
-        if !from.is_empty() {
-            text.push_str(&format!("; see the suggestions from {}", from.join(", ")));
-        }
+        see(&mut text, id);
         items.push(item(
             Outcome::NeedsPerson,
             Subject::Control,
