@@ -688,3 +688,25 @@ fn migrate_refuses_bad_input_with_exit_status_2() {
         Some(2)
     );
 }
+
+#[test]
+fn the_json_schema_file_describes_the_history() {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/assessment.schema.json"),
+        )
+        .expect("schema file"),
+    )
+    .expect("schema is JSON");
+    let (n, _) = run(&everything());
+    let json: serde_json::Value = serde_json::from_str(&n.to_json()).expect("JSON");
+    for key in json.as_object().expect("object").keys() {
+        assert!(schema["properties"].get(key).is_some(), "{key}");
+    }
+    let item = &schema["properties"]["history"]["items"]["properties"];
+    for h in json["history"].as_array().expect("history") {
+        for key in h.as_object().expect("object").keys() {
+            assert!(item.get(key).is_some(), "history.{key}");
+        }
+    }
+}
