@@ -174,8 +174,9 @@ impl fmt::Display for Item {
 pub struct Review {
     pub from: &'static str,
     pub to: &'static str,
-    /// Questions first, then threats, then controls, each in catalog order;
-    /// new items after the ones that carried decisions.
+    /// Questions, threats and controls with decisions, each in catalog
+    /// order; then the parts offered to new items, the dropped overrides,
+    /// and the new questions, threats and controls.
     pub items: Vec<Item>,
 }
 
@@ -622,18 +623,15 @@ pub fn upgrade(
         for id in &open {
             offered.entry(id).or_default().push(step.from);
         }
-        let text = if open.is_empty() {
-            format!(
-                "part of it is now {}, which already {} a decision of its own.",
-                step.also.join(" and "),
-                if step.also.len() == 1 { "has" } else { "have" }
-            )
-        } else {
-            format!(
-                "part of it is now {}: its decisions are offered there, not applied.",
-                open.join(" and ")
-            )
-        };
+        // Where each part already has a decision of its own, there is
+        // nothing to offer; the step's note still says where it went.
+        if open.is_empty() {
+            continue;
+        }
+        let text = format!(
+            "part of it is now {}: its decisions are offered there, not applied.",
+            open.join(" and ")
+        );
         items.push(item(
             Outcome::NeedsPerson,
             subject,
