@@ -8,9 +8,11 @@ mod cli {
     use aixa::core::check::{check, Finding};
     use aixa::core::coverage::coverage;
     use aixa::core::date::Date;
+    use aixa::core::edition::Edition;
     use aixa::core::engine::select;
     use aixa::core::report::selection_report;
     use aixa::core::report::{csv::csv, markdown::markdown};
+    use aixa::core::upgrade::upgrade;
     use clap::{Parser, Subcommand, ValueEnum};
     use std::io::{Read, Write};
     use std::process::ExitCode;
@@ -91,6 +93,26 @@ mod cli {
             /// Where the app is served, such as https://example.org/aixa/
             #[arg(long, value_name = "URL")]
             base: String,
+        },
+        /// Upgrade an assessment file to a newer edition of the Exchange.
+        ///
+        /// Prints the upgraded assessment (a new one; the file is left as it
+        /// is) as JSON on standard output, and the review on standard error:
+        /// every decision carried, offered to a person (split, merged or
+        /// broadened items; new threats, controls and questions), retired or
+        /// dropped as redundant, with the reason. Decisions not put in force
+        /// stay in the new assessment's `history`.
+        ///
+        /// Exit status: 0 on success, 2 when the file is invalid, the edition
+        /// unknown, or the file cannot be upgraded to it (it already uses it,
+        /// or aixa knows no way there).
+        Migrate {
+            /// The assessment file; `-` reads standard input.
+            #[arg(value_name = "FILE")]
+            file: String,
+            /// The edition to upgrade to, such as 2026-08.
+            #[arg(long, value_name = "EDITION")]
+            to: String,
         },
         /// Decide which threats apply to a system profile, and why.
         ///
@@ -208,6 +230,35 @@ mod cli {
         Assessment::from_json(&text).map_err(|e| format!("{name}: {e}"))
     }
 
+    /// The current time, ISO 8601 in UTC, to the second.
+    fn now_iso() -> String {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let day = i64::try_from(secs / 86_400)
+            .ok()
+            .and_then(Date::from_unix_days)
+            .unwrap_or_else(Date::today_utc);
+        let s = secs % 86_400;
+        format!("{day}T{:02}:{:02}:{:02}Z", s / 3600, s / 60 % 60, s % 60)
+    }
+
+    /// The upgraded assessment as JSON, and the review for standard error.
+    fn run_migrate(path: &str, to: &str) -> Result<(String, String), String> {
+        let edition = Edition::find(to).ok_or_else(|| {
+            format!(
+                "unknown edition {to:?}; the editions are: {}",
+                Catalog::known_editions()
+            )
+        })?;
+        let a = read_assessment(path)?;
+        let name = if path == "-" { "standard input" } else { path };
+        let id = format!("{}-{}", a.id, edition.id());
+        let (upgraded, review) =
+            upgrade(&a, edition, id, &now_iso()).map_err(|e| format!("{name}: {e}"))?;
+        Ok((upgraded.to_json_pretty(), review.to_string()))
+    }
+
     /// Today's date (UTC), for "reviews due".
     fn today() -> String {
         aixa::core::date::Date::today_utc().to_string()
@@ -217,6 +268,11 @@ mod cli {
         let cli = Cli::parse();
         let result = match &cli.command {
             Command::Select { answers, edition } => run_select(answers, edition),
+            Command::Migrate { file, to } => run_migrate(file, to).map(|(json, review)| {
+                // The review first: it says what the JSON holds.
+                eprint!("{review}");
+                json
+            }),
             Command::Report { file, format } => read_assessment(file).map(|a| match format {
                 Format::Md => markdown(&a, &today()),
                 Format::Csv => csv(&a, &today()),

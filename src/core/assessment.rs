@@ -11,6 +11,7 @@ use super::catalog::Catalog;
 use super::edition::{self, Edition};
 use super::engine::{select_with, Selection};
 use super::migrate;
+use super::upgrade::History;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -70,6 +71,10 @@ pub struct Assessment {
     /// assessment compares against.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reviewed: Option<ReviewPoint>,
+    /// Each upgrade from an older edition, oldest first, with the decisions
+    /// it did not put in force, under the older edition's ids.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<History>,
 }
 
 /// How a risk is treated (ISO 31000): mitigated by controls, transferred
@@ -643,6 +648,7 @@ impl Assessment {
             acceptance: BTreeMap::new(),
             treatment: BTreeMap::new(),
             reviewed: None,
+            history: Vec::new(),
         }
     }
 
@@ -804,6 +810,10 @@ impl Assessment {
         }
         for (k, x) in &self.acceptance {
             check_evidence(&format!("acceptance: {k:?}"), &x.evidence)?;
+        }
+        for h in &self.history {
+            h.validate()
+                .map_err(|e| LoadError::Invalid(format!("history: {e}")))?;
         }
         for (k, r) in &self.risk {
             for s in [r.inherent, r.residual] {

@@ -6,6 +6,7 @@
 //! inputs. It may use only `std`, `serde`, `toml` and `super::rule`.
 
 mod controls;
+pub mod lineage;
 mod links;
 mod model;
 mod threats;
