@@ -26,8 +26,28 @@ fn aixa(args: &[&str], stdin: &str) -> Output {
     child.wait_with_output().expect("aixa finishes")
 }
 
+/// These tests pin the 2024-01 rules, so they name that edition.
 fn select_stdin(answers: &str) -> Output {
-    aixa(&["select", "--answers", "-"], answers)
+    aixa(
+        &["select", "--answers", "-", "--edition", "2024-01"],
+        answers,
+    )
+}
+
+#[test]
+fn select_defaults_to_the_newest_edition() {
+    let out = aixa(&["select", "--answers", "-"], r#"{"genai": true}"#);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
+    assert_eq!(json["edition"], "2026-08");
+    // An answer only 2024-01 knows is refused there, naming the questions.
+    let out = aixa(&["select", "--answers", "-"], r#"{"llm": true}"#);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown question \"llm\""));
 }
 
 fn verdicts(out: &Output) -> Vec<(String, String)> {
@@ -116,7 +136,13 @@ fn reads_an_answers_file() {
     let path = dir.join("answers.json");
     std::fs::write(&path, r#"{"trains": true, "train_data_sensitive": true}"#).expect("write");
     let out = aixa(
-        &["select", "--answers", path.to_str().expect("utf-8 path")],
+        &[
+            "select",
+            "--answers",
+            path.to_str().expect("utf-8 path"),
+            "--edition",
+            "2024-01",
+        ],
         "",
     );
     let v = verdicts(&out);

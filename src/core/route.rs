@@ -18,6 +18,12 @@ pub enum Route {
     },
     /// The printable report of one assessment.
     Report(String),
+    /// A new assessment of the edition named, then its first step: how an
+    /// older edition is chosen on purpose.
+    New(String),
+    /// The upgrade of one assessment to the newest edition: what would be
+    /// carried, what needs a person, what is retired; then the new copy.
+    Upgrade(String),
     /// A shared assessment carried in the link itself (read-only).
     Shared(String),
     /// The catalog browser: search and filters, kept in the URL.
@@ -47,6 +53,8 @@ impl Route {
                 step: Step::Profile,
             },
             ["a", id, "report"] => Route::Report(decode(id)),
+            ["a", id, "upgrade"] => Route::Upgrade(decode(id)),
+            ["new", edition] => Route::New(decode(edition)),
             ["s", payload] => Route::Shared((*payload).to_string()),
             ["a", id, step] => match Step::parse(step) {
                 Some(step) => Route::Step {
@@ -73,6 +81,8 @@ impl Route {
             Route::Assessments => "#/assessments".into(),
             Route::Step { id, step } => format!("#/a/{}/{}", encode(id), step.slug()),
             Route::Report(id) => format!("#/a/{}/report", encode(id)),
+            Route::Upgrade(id) => format!("#/a/{}/upgrade", encode(id)),
+            Route::New(edition) => format!("#/new/{}", encode(edition)),
             Route::Shared(payload) => format!("#/s/{payload}"),
             Route::Catalog { query } if query.is_empty() => "#/catalog".into(),
             Route::Catalog { query } => format!("#/catalog?q={}", encode(query)),
@@ -145,6 +155,11 @@ mod tests {
         assert_eq!(Route::parse("#/navigator"), Route::Navigator);
         assert_eq!(Route::parse("#/about"), Route::About);
         assert_eq!(Route::parse("#/assessments"), Route::Assessments);
+        assert_eq!(Route::parse("#/new/2024-01"), Route::New("2024-01".into()));
+        assert_eq!(Route::parse("#/a/x1/upgrade"), Route::Upgrade("x1".into()));
+        for r in [Route::New("2024-01".into()), Route::Upgrade("x1".into())] {
+            assert_eq!(Route::parse(&r.to_hash()), r);
+        }
         assert_eq!(
             Route::parse("#/a/x1/controls"),
             Route::Step {

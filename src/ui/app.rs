@@ -30,10 +30,17 @@ pub fn App() -> impl IntoView {
     if route.get_untracked() == Route::Profile {
         open_home();
     }
-    Effect::new(move |_| {
-        if route.get() == Route::Profile {
-            open_home();
-        }
+    Effect::new(move |_| match route.get() {
+        Route::Profile => open_home(),
+        // Once, then replaced by the new assessment's first step.
+        Route::New(edition) => match crate::core::catalog::Catalog::by_edition(&edition) {
+            Some(catalog) => router.replace(Route::Step {
+                id: store.create_in(catalog, ""),
+                step: crate::core::dashboard::Step::Profile,
+            }),
+            None => router.replace(Route::NotFound(format!("/new/{edition}"))),
+        },
+        _ => {}
     });
 
     let nav_link = move |target: Route, label: &'static str, testid: &'static str| {
@@ -119,6 +126,8 @@ pub fn App() -> impl IntoView {
                 Route::Assessments => pages::assessments::AssessmentsPage().into_any(),
                 Route::Step { id, step } => view! { <pages::steps::StepPage id step /> }.into_any(),
                 Route::Report(id) => view! { <pages::report::ReportPage id /> }.into_any(),
+                Route::Upgrade(id) => view! { <pages::upgrade::UpgradePage id /> }.into_any(),
+                Route::New(_) => view! { <p class="muted">"Opening a new assessment…"</p> }.into_any(),
                 Route::Shared(payload) => view! { <pages::shared::SharedPage payload /> }.into_any(),
                 // The catalog pages read one edition's catalog from context,
                 // provided in this run of the route effect, whose owner holds

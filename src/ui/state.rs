@@ -151,7 +151,11 @@ impl Store {
     }
 
     pub fn create(&self, name: &str) -> String {
-        let catalog = Catalog::default_edition();
+        self.create_in(Catalog::default_edition(), name)
+    }
+
+    /// A new assessment of `catalog`'s edition, saved; its id.
+    pub fn create_in(&self, catalog: &'static Catalog, name: &str) -> String {
         let name = if name.trim().is_empty() {
             "My AI system".to_string()
         } else {

@@ -8,3 +8,4 @@ pub mod report;
 pub mod shared;
 pub mod steps;
 pub mod threat;
+pub mod upgrade;

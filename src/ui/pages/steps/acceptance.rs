@@ -63,13 +63,13 @@ fn AcceptanceRow(threat: usize) -> impl IntoView {
             <div class="row-head">
                 <ThreatLink threat=t />
                 <span class="residual" data-testid=format!("acc-residual-{id}")>
-                    {move || level_line(residual(), "Residual risk ", "Residual risk not scored (step 5)")}
+                    {move || level_line(residual(), "Residual risk ", "Residual risk not scored yet")}
                 </span>
             </div>
             <Show when=unexplained>
                 <p class="notice" role="status" data-testid=format!("acc-raised-{id}")>
                     "The residual risk is above the inherent risk: controls do not raise a risk. "
-                    "Check the scores in step 5, or give the reason in the rationale."
+                    "Check the risk scores, or give the reason in the rationale."
                 </p>
             </Show>
             <div class="fields">
@@ -112,7 +112,7 @@ pub fn AcceptanceStep() -> impl IntoView {
             </Show>
             <Show when=move || threats.with(Vec::is_empty)>
                 <p class="empty">
-                    "No threat is in scope, so there is nothing to accept. Step 1 decides which "
+                    "No threat is in scope, so there is nothing to accept. The first step decides which "
                     "threats apply."
                 </p>
             </Show>

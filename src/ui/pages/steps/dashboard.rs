@@ -1,4 +1,5 @@
-//! Step 7, the dashboard: where the assessment stands, for managing it
+//! The dashboard (2026-08: continuous assessment): where the assessment
+//! stands, what changed since the last review, for managing it
 //! further.
 
 use super::StepHeader;
@@ -8,6 +9,7 @@ use crate::core::coverage::{coverage, uncovered_first};
 use crate::core::dashboard::{control_status, figures, Coverage, Figures, Step};
 use crate::core::date::Date;
 use crate::core::plan::{planned_controls, top_residual_risks};
+use crate::core::review::{changes, snapshot};
 use crate::core::risk::band;
 use crate::core::route::Route;
 use crate::ui::router::href;
@@ -468,6 +470,54 @@ fn CoverageBlock() -> impl IntoView {
     }
 }
 
+/// Continuous assessment: what changed since the last recorded review, and
+/// a way to record this one.
+#[component]
+fn ReviewBlock() -> impl IntoView {
+    let assess = use_assess();
+    let since = move || {
+        assess.assessment.with(|a| {
+            a.reviewed
+                .as_ref()
+                .map(|r| (r.date.clone(), r.by.clone(), changes(a)))
+                .map(|(date, by, changes)| {
+                    let lines: Vec<String> = changes.iter().map(|c| c.describe(a)).collect();
+                    (date, by, lines)
+                })
+        })
+    };
+    let by = RwSignal::new(String::new());
+    let record = move |_| {
+        let who = by.get_untracked();
+        assess.update(|a| a.reviewed = Some(snapshot(a, &today(), &who)));
+    };
+    view! {
+        <section class="panel dash-block dash-wide" aria-labelledby="dash-review">
+            <h2 id="dash-review">"Since the last review"</h2>
+            <div data-testid="review-changes">
+                {move || match since() {
+                    None => view! { <p class="empty">"No review is recorded yet."</p> }.into_any(),
+                    Some((date, who, lines)) => view! {
+                        <p data-testid="review-last">
+                            "Last reviewed " {date} {(!who.is_empty()).then(|| format!(" by {who}"))} ". "
+                            {if lines.is_empty() { "Nothing has changed since.".to_string() } else { format!("{} changes since:", lines.len()) }}
+                        </p>
+                        <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                    }
+                    .into_any(),
+                }}
+            </div>
+            <div class="fields">
+                <label for="review-by">"Reviewed by"</label>
+                <input id="review-by" type="text" data-testid="review-by" prop:value=move || by.get() on:input=move |ev| by.set(event_target_value(&ev)) />
+            </div>
+            <button type="button" data-testid="review-record" on:click=record>
+                "Record a review today"
+            </button>
+        </section>
+    }
+}
+
 #[component]
 pub fn DashboardStep() -> impl IntoView {
     let assess = use_assess();
@@ -487,17 +537,18 @@ pub fn DashboardStep() -> impl IntoView {
             </section>
             <div class="dash-grid">
                 <CoverageBlock />
+                <ReviewBlock />
                 <ProgressBlock figs />
                 <ListBlock
                     title="Action plan"
                     testid="action-plan"
-                    empty="No control is planned. Plan controls in step 4."
+                    empty="No control is planned. Plan controls in the controls step."
                     entries=entries(plan_entries)
                 />
                 <ListBlock
                     title="Top residual risks"
                     testid="top-risks"
-                    empty="No residual risk is scored yet (step 5)."
+                    empty="No residual risk is scored yet."
                     entries=entries(top_risk_entries)
                 />
                 <ListBlock
@@ -523,7 +574,7 @@ pub fn DashboardStep() -> impl IntoView {
                 <ListBlock
                     title="Reviews due"
                     testid="reviews-due"
-                    empty="No review is due. Review dates are set in step 6."
+                    empty="No review is due. Review dates are set with each acceptance."
                     entries=entries(review_entries)
                 />
                 <GuidelinesBlock figs />

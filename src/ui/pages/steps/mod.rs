@@ -134,6 +134,12 @@ fn StepFoot(step: Step) -> impl IntoView {
     }
 }
 
+/// Whether a newer edition exists that `edition` leads to.
+fn upgradable(edition: crate::core::edition::Edition) -> bool {
+    let to = super::upgrade::target();
+    edition != to && crate::core::lineage::Lineage::between(edition.id(), to.id()).is_some()
+}
+
 #[component]
 pub fn StepPage(id: String, step: Step) -> impl IntoView {
     let store = use_store();
@@ -166,6 +172,15 @@ pub fn StepPage(id: String, step: Step) -> impl IntoView {
                 <a href=href(&Route::Assessments)>"Assessments"</a> " / "
                 <span data-testid="assessment-name">{name}</span>
             </p>
+            {upgradable(assess.assessment.with_untracked(|a| a.edition)).then(|| view! {
+                <p class="notice" data-testid="upgrade-offer">
+                    "This assessment uses the " {assess.catalog.title} " edition. "
+                    <a href=href(&Route::Upgrade(id.clone())) data-testid="upgrade-link">
+                        "Upgrade to " {super::upgrade::target().catalog().title}
+                    </a>
+                    " (a new assessment; this one is kept)."
+                </p>
+            })}
             <StepNav step />
             <ExportBar />
             {body}

@@ -2,6 +2,8 @@
 //! list, with overrides.
 
 use super::StepHeader;
+use crate::core::agentic::flags;
+use crate::core::answers::Tri;
 use crate::core::assessment::Details;
 use crate::core::dashboard::Step;
 use crate::ui::components::question::QuestionField;
@@ -63,6 +65,37 @@ fn DetailsFields() -> impl IntoView {
     }
 }
 
+/// The edition's agentic flags (the lethal trifecta, the rule of two),
+/// beside the verdicts they qualify; nothing for an edition without them.
+#[component]
+fn AgenticFlags() -> impl IntoView {
+    let assess = use_assess();
+    let catalog = assess.catalog;
+    move || {
+        assess.assessment.with(|a| {
+            flags(catalog, &a.answers)
+                .into_iter()
+                .map(|f| {
+                    let value = match f.value {
+                        Tri::Yes => "yes",
+                        Tri::No => "no",
+                        Tri::Unknown => "unknown",
+                    };
+                    view! {
+                        <p
+                            class=if f.value == Tri::No { "muted flag" } else { "notice flag" }
+                            data-testid=format!("flag-{}", f.kind.as_str())
+                            data-value=value
+                        >
+                            {f.reason(catalog)}
+                        </p>
+                    }
+                })
+                .collect_view()
+        })
+    }
+}
+
 #[component]
 pub fn ProfileStep() -> impl IntoView {
     let catalog = use_assess().catalog;
@@ -82,6 +115,7 @@ pub fn ProfileStep() -> impl IntoView {
             </section>
             <section class="panel threats-panel" aria-labelledby="threats-title">
                 <h2 id="threats-title">"Threats"</h2>
+                <AgenticFlags />
                 <VerdictCounts />
                 <ThreatList />
             </section>

@@ -3,10 +3,10 @@
 //! each.
 
 use super::StepHeader;
-use crate::core::assessment::{RiskScore, Score};
+use crate::core::assessment::{RiskScore, Score, Treatment};
 use crate::core::dashboard::{control_status, in_scope, Step};
 use crate::core::risk::{band, by_band, effective_score, grid_of, is_derived, level_text, BANDS};
-use crate::ui::components::choice::IndexSelect;
+use crate::ui::components::choice::{IndexSelect, Pick, Selected};
 use crate::ui::components::threat_link::ThreatLink;
 use crate::ui::state::use_assess;
 use leptos::prelude::*;
@@ -271,13 +271,41 @@ fn RiskRow(threat: usize) -> impl IntoView {
                     <DerivedSide threat=id side=Side::Residual score=effective />
                 </div>
             </Show>
+            {(Step::Treat.number_in(assess.catalog).is_some()).then(|| view! { <NeedSelect threat=id /> })}
             <Show when=move || score.with(|r| r.residual_above_inherent()) && !derived.get()>
                 <p class="notice" role="status" data-testid=format!("risk-raised-{id}")>
                     "The residual risk is above the inherent one, though controls do not raise a "
-                    "risk. Check the scores, or explain why in the rationale of step 6."
+                    "risk. Check the scores, or explain why in the rationale of its acceptance."
                 </p>
             </Show>
         </li>
+    }
+}
+
+/// The evaluation's verdict on one risk (editions with a treatment step):
+/// it needs treatment, or it applies in theory only.
+#[component]
+fn NeedSelect(threat: &'static str) -> impl IntoView {
+    let assess = use_assess();
+    let current = assess.record::<Treatment>(threat);
+    let select_id = format!("need-{threat}");
+    let selected: Selected =
+        Arc::new(move || current.with(|x| x.needed.map(|n| if n { 0 } else { 1 })));
+    let on_pick: Pick = Arc::new(move |i: Option<usize>| {
+        assess.edit(threat, |x: &mut Treatment| x.needed = i.map(|i| i == 0));
+    });
+    view! {
+        <div class="fields">
+            <label for=select_id.clone()>"Treatment"</label>
+            <IndexSelect
+                id=Some(select_id.clone())
+                testid=select_id
+                options=vec![("yes", "Needs treatment".to_string()), ("no", "Applies in theory only".to_string())]
+                none=Some("Not decided")
+                selected
+                on_pick
+            />
+        </div>
     }
 }
 
@@ -428,17 +456,23 @@ pub fn RiskStep() -> impl IntoView {
         <section class="panel risk-step">
             <StepHeader
                 step=Step::Risk
-                lede="Rate how likely each threat is and how much harm it would do, from 1 to 5: \
-                first as things stand without controls (inherent), then with your controls in \
-                place (residual). The level is likelihood times impact. The current AI Exchange \
-                asks for this step; the January 2024 edition that aixa's catalog comes from had \
-                none."
+                lede=if Step::Treat.number_in(assess.catalog).is_some() {
+                    "Rate how likely each threat is and how much harm it would do, from 1 to 5: \
+                    first as things stand without controls (inherent), and say whether the risk \
+                    needs treatment or applies in theory only. The residual side is rated once \
+                    controls are chosen. The level is likelihood times impact."
+                } else {
+                    "Rate how likely each threat is and how much harm it would do, from 1 to 5: \
+                    first as things stand without controls (inherent), then with your controls in \
+                    place (residual). The level is likelihood times impact. The current AI Exchange \
+                    asks for this step; the January 2024 edition this assessment follows had none."
+                }
             />
             <Show
                 when=move || !threats.with(Vec::is_empty)
                 fallback=|| view! {
                     <p class="empty">
-                        "No threat is in scope, so there is nothing to rate. Step 1 decides which "
+                        "No threat is in scope, so there is nothing to rate. The first step decides which "
                         "threats apply."
                     </p>
                 }

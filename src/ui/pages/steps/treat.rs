@@ -37,7 +37,7 @@ fn TreatRow(threat: usize) -> impl IntoView {
             <div class="row-head">
                 <ThreatLink threat=t />
                 <span class="residual">
-                    {move || level_line(inherent(), "Inherent risk ", "Inherent risk not scored (step 2)")}
+                    {move || level_line(inherent(), "Inherent risk ", "Inherent risk not scored yet")}
                 </span>
             </div>
             <div class="fields">
@@ -96,7 +96,7 @@ pub fn TreatStep() -> impl IntoView {
                 </p>
             </Show>
             <Show when=move || treat.with(Vec::is_empty)>
-                <p class="empty">"No risk needs treatment. Step 2 decides which do."</p>
+                <p class="empty">"No risk needs treatment: the evaluation step decides which do."</p>
             </Show>
             <ul class="plain rows">
                 <For each=move || treat.get() key=|t| *t let:threat>

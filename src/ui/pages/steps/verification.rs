@@ -145,8 +145,8 @@ pub fn VerificationStep() -> impl IntoView {
             />
             <Show when=move || threats.with(Vec::is_empty)>
                 <p class="empty">
-                    "Every threat in scope is yours alone, so there is nothing to verify. Step 2 "
-                    "decides who handles what."
+                    "Every threat in scope is yours alone, so there is nothing to verify. The "
+                    "responsibility step decides who handles what."
                 </p>
             </Show>
             <OpenThreats
