@@ -55,7 +55,7 @@ for (const scheme of ["light", "dark"] as const) {
 }
 
 test("focus is visible", async ({ page }) => {
-  await page.goto("./");
+  await page.goto("./#/new/2024-01");
   await expect(page.getByTestId("threat-list")).toBeVisible();
   for (let i = 0; i < 4; i++) {
     await page.keyboard.press("Tab");
@@ -72,7 +72,7 @@ test("reduced motion turns transitions off", async ({ browser }) => {
   for (const [motion, expected] of [["no-preference", "0.15s"], ["reduce", "0s"]] as const) {
     const context = await browser.newContext({ reducedMotion: motion });
     const page = await context.newPage();
-    await page.goto("./");
+    await page.goto("./#/new/2024-01");
     await expect(page.getByTestId("threat-list")).toBeVisible();
     const duration = await page.locator(".choice").first().evaluate((e) => getComputedStyle(e).transitionDuration);
     expect(duration.split(", ")).toContain(expected);
@@ -93,7 +93,7 @@ async function tabTo(page: Page, testid: string, limit = 600) {
 test("the whole assessment can be done by keyboard alone", async ({ page }) => {
   // Hundreds of key presses, one at a time, as a person would make them.
   test.setTimeout(180_000);
-  await page.goto("./");
+  await page.goto("./#/new/2024-01");
   await expect(page.getByTestId("threat-list")).toBeVisible();
   const k = page.keyboard;
 

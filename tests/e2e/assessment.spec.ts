@@ -12,7 +12,7 @@ test("all seven steps, kept across a reload", async ({ page }) => {
 });
 
 test("corrupt saved JSON is kept aside, untouched, and new work saves", async ({ page }) => {
-  await page.goto("./");
+  await page.goto("./#/new/2024-01");
   await expect(page.getByTestId("threat-list")).toBeVisible();
   const corrupt = '{"schema": 2, "id": "broken", "name": "half-writ';
   await page.evaluate((text) => localStorage.setItem("aixa.assessment.broken", text), corrupt);
@@ -46,7 +46,8 @@ test("assessments can be created, renamed, duplicated, and deleted with undo", a
   await page.getByTestId("rename-input").fill("Fraud scoring model");
   await page.getByTestId("rename-input").press("Enter");
   const renamed = page.getByTestId("assessment-Fraud scoring model");
-  await expect(renamed).toContainText("Edition 2024-01");
+  // New assessments use the newest edition.
+  await expect(renamed).toContainText("Edition 2026-08");
   await renamed.getByRole("button", { name: "Duplicate" }).click();
   await expect(page.getByTestId("assessment-Fraud scoring model (copy)")).toBeVisible();
 

@@ -25,7 +25,7 @@ export async function openFixture(page: Page, step: string) {
 export const step = (page: Page, slug: string) => page.getByTestId(`step-${slug}`).click();
 
 export async function walk(page: Page) {
-  await page.goto("./");
+  await page.goto("./#/new/2024-01");
   await expect(page.getByTestId("threat-list")).toBeVisible();
 
   // 1. Threat identification.

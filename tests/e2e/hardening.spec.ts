@@ -5,7 +5,7 @@ const assessmentKeys = () =>
   Object.keys(localStorage).filter((k) => k.startsWith("aixa.assessment."));
 
 test("full storage: a clear message, a file offered, nothing stored lost", async ({ page }) => {
-  await page.goto("./");
+  await page.goto("./#/new/2024-01");
   await expect(page.getByTestId("threat-list")).toBeVisible();
   await page.getByTestId("answer-genai-yes").check();
   const before = await page.evaluate(() => {
@@ -33,7 +33,7 @@ test("full storage: a clear message, a file offered, nothing stored lost", async
 });
 
 test("the app shows how much storage it uses", async ({ page }) => {
-  await page.goto("./");
+  await page.goto("./#/new/2024-01");
   await expect(page.getByTestId("threat-list")).toBeVisible();
   await page.getByTestId("nav-assessments").click();
   await expect(page.getByTestId("storage-usage")).toHaveText(/aixa uses \d+\.\d KB of this browser's storage\./);
@@ -42,7 +42,7 @@ test("the app shows how much storage it uses", async ({ page }) => {
 
 test("two tabs: an edit in one appears in the other", async ({ context }) => {
   const a = await context.newPage();
-  await a.goto("./");
+  await a.goto("./#/new/2024-01");
   await expect(a.getByTestId("threat-list")).toBeVisible();
   const url = a.url();
   const b = await context.newPage();
@@ -58,7 +58,7 @@ test("two tabs: an edit in one appears in the other", async ({ context }) => {
 
 test("two tabs: a racing save gets a conflict prompt, never a silent lost update", async ({ context }) => {
   const page = await context.newPage();
-  await page.goto("./");
+  await page.goto("./#/new/2024-01");
   await expect(page.getByTestId("threat-list")).toBeVisible();
   await page.getByTestId("answer-genai-yes").check();
   // Another tab saves a newer revision, and this tab has not heard of it

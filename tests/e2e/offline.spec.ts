@@ -5,7 +5,7 @@ import { resolve } from "node:path";
 // build opened from disk.
 
 test("after the first visit the app reloads with the network off", async ({ page, context }) => {
-  await page.goto("./");
+  await page.goto("./#/new/2024-01");
   await expect(page.getByTestId("threat-list")).toBeVisible();
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
@@ -30,7 +30,7 @@ test("the single-file build works from file://", async ({ page }) => {
   await page.addInitScript(() =>
     document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP ${e.violatedDirective}`)),
   );
-  await page.goto("file://" + resolve("target/aixa.html"));
+  await page.goto("file://" + resolve("target/aixa.html") + "#/new/2024-01");
   await expect(page.getByTestId("threat-list")).toBeVisible();
   await page.getByTestId("answer-genai-yes").check();
   await page.getByTestId("answer-llm-yes").check();

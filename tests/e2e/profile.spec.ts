@@ -7,7 +7,7 @@ const answer = (page: Page, q: string, v: string) =>
   page.getByTestId(`answer-${q}-${v}`);
 
 test.beforeEach(async ({ page }) => {
-  await page.goto("./");
+  await page.goto("./#/new/2024-01");
   await expect(page.getByTestId("threat-list")).toBeVisible();
 });
 

@@ -35,7 +35,7 @@ async function fullSession(page: Page) {
 }
 
 test("the page carries the strict policy", async ({ page }) => {
-  await page.goto("./");
+  await page.goto("./#/new/2024-01");
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
   expect(csp).toBe(
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +

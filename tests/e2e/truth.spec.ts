@@ -135,7 +135,7 @@ test.describe("on a phone (390 px)", () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
   test("header and bars stay compact, labels whole, and an answer's effect in view", async ({ page }) => {
-    await page.goto("./");
+    await page.goto("./#/new/2024-01");
     await expect(page.getByTestId("threat-list")).toBeAttached();
     // Nothing widens the page.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

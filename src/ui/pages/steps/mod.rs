@@ -172,8 +172,10 @@ pub fn StepPage(id: String, step: Step) -> impl IntoView {
                 <a href=href(&Route::Assessments)>"Assessments"</a> " / "
                 <span data-testid="assessment-name">{name}</span>
             </p>
+            <StepNav step />
+            <ExportBar />
             {upgradable(assess.assessment.with_untracked(|a| a.edition)).then(|| view! {
-                <p class="notice" data-testid="upgrade-offer">
+                <p class="notice upgrade-offer" data-testid="upgrade-offer">
                     "This assessment uses the " {assess.catalog.title} " edition. "
                     <a href=href(&Route::Upgrade(id.clone())) data-testid="upgrade-link">
                         "Upgrade to " {super::upgrade::target().catalog().title}
@@ -181,8 +183,6 @@ pub fn StepPage(id: String, step: Step) -> impl IntoView {
                     " (a new assessment; this one is kept)."
                 </p>
             })}
-            <StepNav step />
-            <ExportBar />
             {body}
             <StepFoot step />
         </div>
