@@ -47,7 +47,7 @@ pub fn RegisterStep() -> impl IntoView {
                 step=Step::Register
                 lede="The risk register: each risk in scope with its level, treatment, owner, \
                 controls and acceptance. Share it with those who decide and those who monitor: \
-                print it, or export it below."
+                print it, or export it with the buttons above."
             />
             <div class="table-wrap">
                 <table class="register" data-testid="register">
