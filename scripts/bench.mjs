@@ -118,24 +118,36 @@ async function startup(browser) {
 
 // Each change flips one threat's verdict; `last` is the copy of that threat the
 // list shows last, so the change is timed until the whole list is updated.
-const CYCLE = [
-  ["genai", "yes", "evasion"],
-  ["genai", "no", "evasion"],
-  ["trains", "yes", "modeltheftuse"],
-  ["trains", "no", "modeltheftuse"],
-  ["rag", "yes", "datapoison"],
-  ["rag", "no", "datapoison"],
-];
+const CYCLES = {
+  "2024-01": [
+    ["genai", "yes", "evasion"],
+    ["genai", "no", "evasion"],
+    ["trains", "yes", "modeltheftuse"],
+    ["trains", "no", "modeltheftuse"],
+    ["rag", "yes", "datapoison"],
+    ["rag", "no", "datapoison"],
+  ],
+  "2026-08": [
+    ["classification", "yes", "evasion"],
+    ["classification", "no", "evasion"],
+    ["triggers_actions", "yes", "agentescape"],
+    ["triggers_actions", "no", "agentescape"],
+    ["augments_input", "yes", "augmentationdatamanipulation"],
+    ["augments_input", "no", "augmentationdatamanipulation"],
+  ],
+};
 
-async function latency(browser, path, factor) {
+async function latency(browser, path, factor, edition) {
+  const cycle = CYCLES[edition];
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(root + path);
+  // A new assessment of the edition measured, whatever the default.
+  await page.goto(`${root}${path}#/new/${edition}`);
   await page.getByTestId("threat-list").waitFor();
-  for (const q of ["genai", "trains", "rag"]) await page.getByTestId(`answer-${q}-no`).check();
+  for (const [q, v] of cycle.filter((_, i) => i % 2 === 1)) await page.getByTestId(`answer-${q}-${v}`).check();
   const samples = [];
   for (let i = 0; i < WARM_UP + CHANGES; i++) {
-    const [question, value, threat] = CYCLE[i % CYCLE.length];
+    const [question, value, threat] = cycle[i % cycle.length];
     const last = factor > 1 ? `${threat}x${factor - 1}` : threat;
     const ms = await page.evaluate(
       ([answer, target]) =>
@@ -213,8 +225,9 @@ try {
       fetched: [...requests].filter((p) => p.startsWith("/app/")).map((p) => p.slice(5) || "index.html").sort(),
       floorBytes,
       startup: await startup(browser),
-      latency: await latency(browser, "app/", 1),
-      latency20: await latency(browser, "app20x/", 20),
+      latency: await latency(browser, "app/", 1, "2024-01"),
+      latency2026: await latency(browser, "app/", 1, "2026-08"),
+      latency20: await latency(browser, "app20x/", 20, "2024-01"),
       memory: await memory(browser),
     };
   });
@@ -259,6 +272,7 @@ row("start-up", `static floor page (${kb(results.floorBytes)}), median`, ms(s.fl
 row("start-up", "ratio app / floor", s.ratio.toFixed(2), `≤ ${budgets.startup_ratio}`, ok(s.ratio <= budgets.startup_ratio));
 for (const [l, name, budget] of [
   [results.latency, "2024-01 edition", budgets.latency_p95_ms],
+  [results.latency2026, "2026-08 edition", budgets.latency_p95_ms],
   [results.latency20, "20× synthetic catalog", budgets.latency_20x_p95_ms],
 ]) {
   row(
