@@ -798,3 +798,95 @@ fn the_assessments_details_travel_in_a_link() {
     a.details.version = "2.3".into();
     round_trip(&a);
 }
+
+/// The 2026-08 agent with RAG (the golden file's profile), every threat in
+/// scope decided through all ten steps, with no free text but the name, and
+/// a review recorded: the link stays within the 300-character budget.
+#[test]
+fn a_complete_2026_assessment_without_free_text_fits_300_characters() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden/files/agent-2026.aixa.json");
+    let golden = Assessment::from_json(&std::fs::read_to_string(path).expect("the golden file"))
+        .expect("it loads");
+    let c = golden.catalog();
+    assert_eq!(c.edition, "2026-08");
+    let mut longest = 0;
+    for seed in 1..=50 {
+        let mut rng = Rng(seed);
+        let mut a = Assessment::new(c, "c".into(), golden.name.clone(), NOW);
+        a.answers = golden.answers.clone();
+        let sel = a.selection();
+        let score = |rng: &mut Rng| Some(1 + rng.below(5) as u8);
+        for v in sel.verdicts.iter().filter(|v| v.in_scope()) {
+            let id = c.threats[v.threat].id.to_string();
+            a.responsibility.insert(
+                id.clone(),
+                Responsibility {
+                    party: rng.pick(&Party::ALL),
+                    provider: String::new(),
+                },
+            );
+            a.verification.insert(
+                id.clone(),
+                Verification {
+                    status: rng.pick(&Assurance::ALL),
+                    date: date(260 + rng.below(60) as u64),
+                    ..Verification::default()
+                },
+            );
+            a.risk.insert(
+                id.clone(),
+                RiskScore {
+                    inherent: Score {
+                        likelihood: score(&mut rng),
+                        impact: score(&mut rng),
+                    },
+                    residual: Score {
+                        likelihood: score(&mut rng),
+                        impact: score(&mut rng),
+                    },
+                },
+            );
+            let needed = rng.chance(80);
+            a.treatment.insert(
+                id.clone(),
+                Treatment {
+                    needed: Some(needed),
+                    choice: needed.then(|| rng.pick(&TreatChoice::ALL)),
+                    rationale: String::new(),
+                },
+            );
+            a.acceptance.insert(
+                id,
+                Acceptance {
+                    decision: rng.pick(&[Decision::Accepted, Decision::NotAccepted]),
+                    date: date(320),
+                    review: date(320 + rng.pick(&[182, 365])),
+                    ..Acceptance::default()
+                },
+            );
+        }
+        for s in &sel.controls {
+            a.controls.insert(
+                c.controls[s.control].id.to_string(),
+                ControlPlan {
+                    status: rng.pick(&ControlStatus::ALL[..4]),
+                    ..ControlPlan::default()
+                },
+            );
+        }
+        a.reviewed = Some(aixa::core::review::snapshot(&a, &date(330), ""));
+        a.validate().expect("valid");
+        if seed == 1 {
+            assert!(
+                a.risk.len() >= 15 && a.controls.len() >= 30,
+                "{} {}",
+                a.risk.len(),
+                a.controls.len()
+            );
+        }
+        longest = longest.max(round_trip(&a).len());
+    }
+    eprintln!("complete 2026-08 without text, reviewed: longest of 50 seeds {longest} characters");
+    assert!(longest <= 300, "{longest} characters");
+}

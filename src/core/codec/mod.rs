@@ -42,7 +42,9 @@
 //! treatment    (format 4) a key set over the threats, relative to
 //!              acceptance's; per key: needed (2 bits: unknown, yes, no),
 //!              choice (3 bits: none, mitigate, transfer, avoid, accept)
-//! reviewed     (format 4) 1 bit; if set: date field, the threats in scope
+//! reviewed     (format 4) 1 bit; if set: date field, then 1 bit set when
+//!              it is the assessment's own snapshot as decoded (nothing
+//!              follows; the receiver takes it), else the threats in scope
 //!              then (a key set), the controls' statuses then (a key set,
 //!              3 bits each), residual levels then (a key set relative to
 //!              those in scope, level − 1 in 5 bits each)
@@ -91,6 +93,7 @@ pub use base64::{from_base64url, to_base64url};
 
 use super::assessment::{Assessment, LoadError};
 use super::catalog::Catalog;
+use super::review::snapshot;
 use read::read_body;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -297,6 +300,11 @@ pub fn decode(payload: &str, id: String, now: &str) -> Result<Assessment> {
     a.controls = keyed_by(catalog.controls.iter().map(|c| c.id), d.controls);
     a.treatment = keyed_by(threat_ids(), d.treatment);
     a.reviewed = d.reviewed;
+    if d.review_is_now {
+        if let Some(point) = a.reviewed.take() {
+            a.reviewed = Some(snapshot(&a, &point.date, &point.by));
+        }
+    }
     a.validate().map_err(|e| match e {
         LoadError::Invalid(m) => DecodeError::Invalid(m),
         LoadError::UnknownEdition(e) => DecodeError::UnknownEdition(e),

@@ -30,6 +30,8 @@ pub(super) struct Decoded {
     pub(super) controls: Vec<Option<ControlPlan>>,
     pub(super) treatment: Vec<Option<Treatment>>,
     pub(super) reviewed: Option<ReviewPoint>,
+    /// The review point is the assessment's own snapshot (format 4).
+    pub(super) review_is_now: bool,
 }
 
 /// `version` is the link's format: 2 adds the time of last change.
@@ -259,6 +261,13 @@ fn read_late(
         date: dates.read(r)?,
         ..ReviewPoint::default()
     };
+    if r.bit()? {
+        // Recorded on the assessment as it stands: `decode` takes the
+        // snapshot once the rest is read.
+        d.review_is_now = true;
+        d.reviewed = Some(point);
+        return Ok(());
+    }
     let none = vec![false; threats];
     let in_scope = r.key_set(threats, &none)?;
     for (t, _) in in_scope.iter().enumerate().filter(|(_, k)| **k) {

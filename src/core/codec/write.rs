@@ -9,10 +9,11 @@ use super::{
 };
 use crate::core::answers::{Answers, Tri};
 use crate::core::assessment::{
-    Assessment, Assurance, ControlStatus, Decision, Evidence, Party, TreatChoice,
+    Assessment, Assurance, ControlStatus, Decision, Evidence, Party, ReviewPoint, TreatChoice,
 };
 use crate::core::catalog::{Catalog, QuestionKind};
 use crate::core::date::Date;
+use crate::core::review::snapshot;
 use std::collections::BTreeMap;
 
 pub(super) fn write_body(a: &Assessment, catalog: &Catalog) -> Vec<u8> {
@@ -143,23 +144,32 @@ pub(super) fn write_body(a: &Assessment, catalog: &Catalog) -> Vec<u8> {
             out.w.bit(true);
             out.date(late + threats + 1, &r.date);
             out.text(late + threats, &r.by);
-            let in_scope: Vec<bool> = catalog
-                .threats
-                .iter()
-                .map(|t| r.in_scope.iter().any(|id| id == t.id))
-                .collect();
-            out.w.key_set(&in_scope, &none);
-            let statuses = by_control(&r.controls, catalog);
-            out.w
-                .key_set(&present(&statuses), &vec![false; catalog.controls.len()]);
-            for (_, status) in keyed(&statuses) {
-                out.w.bits(3, status_code(*status));
-            }
-            let residual = by_threat(&r.residual, catalog);
-            out.w.key_set(&present(&residual), &in_scope);
-            for (_, level) in keyed(&residual) {
-                // 1–25, stored as 0–24 in 5 bits.
-                out.w.bits(5, u64::from(level.clamp(&1, &25) - 1));
+            // A review recorded on the assessment as it stands (the usual
+            // case until something changes) is one bit: the receiver takes
+            // the snapshot itself.
+            let same = is_now(a, r);
+            out.w.bit(same);
+            if same {
+                // Nothing more: see `is_now`.
+            } else {
+                let in_scope: Vec<bool> = catalog
+                    .threats
+                    .iter()
+                    .map(|t| r.in_scope.iter().any(|id| id == t.id))
+                    .collect();
+                out.w.key_set(&in_scope, &none);
+                let statuses = by_control(&r.controls, catalog);
+                out.w
+                    .key_set(&present(&statuses), &vec![false; catalog.controls.len()]);
+                for (_, status) in keyed(&statuses) {
+                    out.w.bits(3, status_code(*status));
+                }
+                let residual = by_threat(&r.residual, catalog);
+                out.w.key_set(&present(&residual), &in_scope);
+                for (_, level) in keyed(&residual) {
+                    // 1–25, stored as 0–24 in 5 bits.
+                    out.w.bits(5, u64::from(level.clamp(&1, &25) - 1));
+                }
             }
         }
     }
@@ -327,6 +337,16 @@ fn join_evidence(list: &[Evidence]) -> String {
         }
     }
     out
+}
+
+/// Whether `r` holds exactly what a review recorded now would.
+fn is_now(a: &Assessment, r: &ReviewPoint) -> bool {
+    let now = snapshot(a, &r.date, &r.by);
+    let mut was = r.in_scope.clone();
+    was.sort_unstable();
+    let mut is = now.in_scope.clone();
+    is.sort_unstable();
+    was == is && now.controls == r.controls && now.residual == r.residual
 }
 
 fn tri_code(v: Option<bool>) -> u64 {
