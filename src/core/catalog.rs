@@ -16,6 +16,9 @@ pub struct Catalog {
     pub source_base: &'static str,
     /// Prefix of every `go` slug: the Exchange's short links.
     pub go_base: &'static str,
+    /// The overview's file, the entry to the edition's text, relative to
+    /// [`Catalog::source_base`].
+    pub overview: &'static str,
     pub sections: &'static [Section],
     pub questions: &'static [Question],
     /// In the source's order: every parent comes before its children.
