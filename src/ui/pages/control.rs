@@ -2,13 +2,13 @@
 
 use crate::core::catalog::{Ref, Scope, REGULATION_HOST};
 use crate::core::report::model::dsit_note;
-use crate::ui::components::alias::{AliasChoice, AliasNote};
-use crate::ui::components::chips::{
-    control_type_label, label_of, opencre_links, ControlChip, SourceLinks,
-};
+use crate::core::route::Route;
+use crate::ui::components::alias::alias_note;
+use crate::ui::components::chips::{control_type_label, label_of, opencre_links, SourceLinks};
 use crate::ui::components::edition::EditionLine;
 use crate::ui::components::threat_link::{Label, ThreatLink};
 use crate::ui::pages::not_found::NotFound;
+use crate::ui::router::href;
 use crate::ui::state::use_current;
 use leptos::prelude::*;
 
@@ -42,14 +42,14 @@ pub fn ControlPage(id: String) -> impl IntoView {
                 .iter()
                 .map(|&i| {
                     let c = &catalog.controls[i];
-                    view! {
-                        <li data-testid=format!("alias-control-{}", c.id)>
-                            <ControlChip catalog index=i /> " " {c.name} ": " {c.purpose}
-                        </li>
-                    }
+                    (
+                        format!("alias-control-{}", c.id),
+                        href(&Route::Control(c.id.into())),
+                        format!("{} {}: {}", c.id, c.name, c.purpose),
+                    )
                 })
-                .collect_view();
-            view! { <AliasChoice raw=id kind="control">{items}</AliasChoice> }.into_any()
+                .collect();
+            view! { <NotFound raw=format!("/control/{id}") choices=items /> }.into_any()
         }
     }
 }
@@ -77,14 +77,14 @@ fn ControlDetail(index: usize, alias: Option<String>) -> impl IntoView {
                 (Scope::All, _) | (_, None) => "every threat (a general control)".to_string(),
                 (_, Some(s)) => format!("every threat of section {} ({})", s.number, s.name),
             };
-            let except: Vec<_> = catalog
+            let except: Vec<String> = catalog
                 .threats
                 .iter()
                 .filter(|t| g.serves(t) && t.minus.contains(&index))
-                .map(|t| view! { " " <ThreatLink threat=t label=Label::Plain /> })
+                .map(|t| format!("{} {}", t.section, t.name))
                 .collect();
             let except = (!except.is_empty()).then(|| {
-                view! { <span data-testid="control-minus">", except, as their text says:" {except}</span> }
+                view! { <span data-testid="control-minus">{format!(", except, as their text says: {}", except.join(", "))}</span> }
             });
             view! { <li>{g.section} " " {g.name} ": serves " {scope} {except}</li> }
         })
@@ -100,12 +100,13 @@ fn ControlDetail(index: usize, alias: Option<String>) -> impl IntoView {
         .iter()
         .filter(|g| g.controls.contains(&index))
         .map(|g| {
-            view! {
-                <li>
-                    {g.section} ": " {g.text} {dsit_note(g.dsit)}
-                    {g.partial.then_some(" (part of this control)")}
-                </li>
-            }
+            let part = if g.partial {
+                " (part of this control)"
+            } else {
+                ""
+            };
+            let line = format!("{}: {}{}{part}", g.section, g.text, dsit_note(g.dsit));
+            view! { <li>{line}</li> }
         })
         .collect();
     // The regulatory mapping: whole on the page of the control whose text
@@ -116,22 +117,25 @@ fn ControlDetail(index: usize, alias: Option<String>) -> impl IntoView {
         .iter()
         .filter(|r| host || r.controls.contains(&index))
         .map(|r| {
-            let hooks = host.then(|| {
-                let chips = r
-                    .controls
-                    .iter()
-                    .map(|&k| view! { <ControlChip catalog index=k /> " " })
-                    .collect_view();
-                view! { <td>{chips} {r.note}</td> }
-            });
-            view! {
-                <tr>
-                    <td>{r.topic}</td>
-                    <td>{r.obligation}</td>
-                    <td>{articles(r.eu_ai_act)}</td>
-                    {hooks}
-                </tr>
+            let mut line = format!("{}: {}", r.topic, r.obligation);
+            if !r.eu_ai_act.is_empty() {
+                line += &format!(" (EU AI Act {})", articles(r.eu_ai_act));
             }
+            if host {
+                let hooks: Vec<&str> = r.controls.iter().map(|&k| catalog.controls[k].id).collect();
+                line += &format!(
+                    ". Security hooks: {}",
+                    if hooks.is_empty() {
+                        "none".into()
+                    } else {
+                        hooks.join(", ")
+                    }
+                );
+                if let Some(note) = r.note {
+                    line += &format!(" ({note})");
+                }
+            }
+            view! { <li>{line}</li> }
         })
         .collect();
     let selected = move || {
@@ -145,7 +149,7 @@ fn ControlDetail(index: usize, alias: Option<String>) -> impl IntoView {
             <p class="crumb">"Control · section " {c.section}</p>
             <h1><code class="cid">{c.id}</code> " " {c.name}</h1>
             <EditionLine />
-            {alias.map(|raw| view! { <AliasNote raw kind="control" /> })}
+            {alias_note(alias, "control")}
             <p class="tags">
                 {c.kinds.iter().map(|k| view! { <span class="chip" data-kind=*k>{control_type_label(k)}</span> }).collect_view()}
                 <span class="tag">{c.category}</span>
@@ -174,13 +178,7 @@ fn ControlDetail(index: usize, alias: Option<String>) -> impl IntoView {
             })}
             {(!regulations.is_empty()).then(|| view! {
                 <h2>{if host { "AI regulatory mapping" } else { "Regulatory obligations it helps meet" }}</h2>
-                <table class="regulations" data-testid="control-regulations">
-                    <thead><tr>
-                        <th>"Topic"</th><th>"Obligation"</th><th>"EU AI Act"</th>
-                        {host.then(|| view! { <th>"Security hooks"</th> })}
-                    </tr></thead>
-                    <tbody>{regulations}</tbody>
-                </table>
+                <ul data-testid="control-regulations">{regulations}</ul>
             })}
             <p class="more">
                 <SourceLinks catalog source=c.source go=c.go />

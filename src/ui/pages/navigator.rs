@@ -34,7 +34,7 @@ pub fn NavigatorPage() -> impl IntoView {
         .filter(|g| g.scope == Scope::All)
         .collect();
     // The general groups' own top-level number, "1" in every edition so far.
-    let general_number = general.first().map(|g| g.branch());
+    let general_number = general.first().map_or("1", |g| g.branch());
     let general = general
         .into_iter()
         .map(|g| {
@@ -70,11 +70,25 @@ pub fn NavigatorPage() -> impl IntoView {
                 </div>
                 <p class="impact">{label_of(t.property)} " of " {label_of(t.asset)}</p>
                 <div class="chips">{chips(catalog, t.controls)}</div>
-                {(!t.minus.is_empty()).then(|| view! {
-                    <p class="minus" data-testid=format!("nav-minus-{}", t.id)>
-                        "minus " {chips(catalog, t.minus)}
-                    </p>
+                {(!t.minus.is_empty()).then(|| {
+                    let ids: Vec<&str> = t.minus.iter().map(|&c| catalog.controls[c].id).collect();
+                    view! {
+                        <p class="minus" data-testid=format!("nav-minus-{}", t.id)>
+                            {format!("minus {}", ids.join(", "))}
+                        </p>
+                    }
                 })}
+            </div>
+        }
+    };
+
+    // A control numbered among the threats, such as 4.9 AGENTSANDBOXING.
+    let control = move |ci: usize| {
+        let c = &catalog.controls[ci];
+        view! {
+            <div class="nav-control" data-testid=format!("nav-control-{}", c.id)>
+                <span class="sec">{c.section}</span> " " {c.name} " "
+                <ControlChip catalog index=ci />
             </div>
         }
     };
@@ -102,16 +116,7 @@ pub fn NavigatorPage() -> impl IntoView {
                 .into_iter()
                 .map(|item| match item {
                     Placed::Threat(ti) => threat(ti).into_any(),
-                    Placed::Control(ci) => {
-                        let c = &catalog.controls[ci];
-                        view! {
-                            <div class="nav-control" data-testid=format!("nav-control-{}", c.id)>
-                                <span class="sec">{c.section}</span> " " {c.name} " "
-                                <ControlChip catalog index=ci />
-                            </div>
-                        }
-                        .into_any()
-                    }
+                    Placed::Control(ci) => control(ci).into_any(),
                 })
                 .collect_view();
             view! {
@@ -141,12 +146,10 @@ pub fn NavigatorPage() -> impl IntoView {
                 <ul class="legend" aria-label="Control types">{legend}</ul>
             </header>
             <div class="nav-grid">
-                {general_number.map(|n| view! {
-                    <section class="nav-col" data-testid=format!("nav-section-{n}")>
-                        <h2><span class="sec">{n}</span> " General controls"</h2>
-                        {general}
-                    </section>
-                })}
+                <section class="nav-col" data-testid=format!("nav-section-{general_number}")>
+                    <h2><span class="sec">{general_number}</span> " General controls"</h2>
+                    {general}
+                </section>
                 {sections}
             </div>
         </div>

@@ -3,13 +3,15 @@
 
 use crate::core::catalog::Ref;
 use crate::core::explain::reasons;
-use crate::ui::components::alias::{AliasChoice, AliasNote};
+use crate::core::route::Route;
+use crate::ui::components::alias::alias_note;
 use crate::ui::components::chips::{
     label_of, opencre_links, ControlChip, SourceLinks, VerdictBadge,
 };
 use crate::ui::components::edition::EditionLine;
 use crate::ui::components::threat_link::{Label, ThreatLink};
 use crate::ui::pages::not_found::NotFound;
+use crate::ui::router::href;
 use crate::ui::state::use_current;
 use leptos::prelude::*;
 
@@ -29,10 +31,14 @@ pub fn ThreatPage(id: String) -> impl IntoView {
                 .iter()
                 .map(|&i| {
                     let t = &catalog.threats[i];
-                    view! { <li data-testid=format!("alias-threat-{}", t.id)><ThreatLink threat=t /></li> }
+                    (
+                        format!("alias-threat-{}", t.id),
+                        href(&Route::Threat(t.id.into())),
+                        format!("{} {}", t.section, t.name),
+                    )
                 })
-                .collect_view();
-            view! { <AliasChoice raw=id kind="threat">{items}</AliasChoice> }.into_any()
+                .collect();
+            view! { <NotFound raw=format!("/threat/{id}") choices=items /> }.into_any()
         }
     }
 }
@@ -159,7 +165,7 @@ fn ThreatDetail(index: usize, alias: Option<String>) -> impl IntoView {
             {parent}
             <h1><span class="sec">{t.section}</span> " " {t.name}</h1>
             <EditionLine />
-            {alias.map(|raw| view! { <AliasNote raw kind="threat" /> })}
+            {alias_note(alias, "threat")}
             <div class="verdict-line" data-verdict=move || verdict().as_str()>
                 {move || view! { <VerdictBadge verdict=verdict() /> }}
                 <span class="muted">{move || match manual() {
