@@ -233,6 +233,7 @@ fn emit_edition(out: &mut String, e: &Edition) {
     let _ = writeln!(out, "        site: {:?},", m.site);
     let _ = writeln!(out, "        source_base: {:?},", m.source_base);
     let _ = writeln!(out, "        go_base: {:?},", m.go_base);
+    let _ = writeln!(out, "        overview: {:?},", m.overview);
 
     out.push_str("        sections: &[\n");
     for s in &m.sections {

@@ -214,6 +214,52 @@ fn a_control_under_an_alias_arrives_under_its_id() {
     assert_eq!(b.controls[id].status, ControlStatus::Planned);
 }
 
+/// 2026-08's DETECTADVERSARIALINPUT stands for the two controls it was split
+/// into: a decision under it arrives under both ids, and a decision under a
+/// control's own id wins over it.
+#[test]
+fn a_control_under_an_alias_of_several_arrives_under_each_id() {
+    let c = Catalog::by_edition("2026-08").expect("2026-08 is embedded");
+    let named: Vec<&str> = c
+        .controls_named("DETECTADVERSARIALINPUT")
+        .into_iter()
+        .map(|i| c.controls[i].id)
+        .collect();
+    assert_eq!(
+        named,
+        ["EVASIONINPUTHANDLING", "UNWANTEDINPUTSERIESHANDLING"]
+    );
+    let plan = |status| ControlPlan {
+        status,
+        ..ControlPlan::default()
+    };
+    let mut a = Assessment::new(c, "x".into(), "Split alias".into(), NOW);
+    a.controls.insert(
+        "DETECTADVERSARIALINPUT".into(),
+        plan(ControlStatus::Planned),
+    );
+    a.validate().expect("an alias is a valid key");
+    let b = decode(&encode(&a), "y".into(), NOW).expect("decodes");
+    assert_eq!(b.controls.keys().collect::<Vec<_>>(), named);
+    assert!(named
+        .iter()
+        .all(|id| b.controls[*id].status == ControlStatus::Planned));
+
+    a.controls.insert(
+        "UNWANTEDINPUTSERIESHANDLING".into(),
+        plan(ControlStatus::Implemented),
+    );
+    let b = decode(&encode(&a), "y".into(), NOW).expect("decodes");
+    assert_eq!(
+        b.controls["EVASIONINPUTHANDLING"].status,
+        ControlStatus::Planned
+    );
+    assert_eq!(
+        b.controls["UNWANTEDINPUTSERIESHANDLING"].status,
+        ControlStatus::Implemented
+    );
+}
+
 // ------------------------------------------------------------ random assessments
 
 /// Up to three links of any text without control characters, which the

@@ -125,8 +125,12 @@ fn every_field_of_every_edition_is_embedded_as_written() {
             at("meta")
         );
         assert_eq!(
-            (c.source_base, c.go_base),
-            (m.source_base.as_str(), m.go_base.as_str())
+            (c.source_base, c.go_base, c.overview),
+            (
+                m.source_base.as_str(),
+                m.go_base.as_str(),
+                m.overview.as_str()
+            )
         );
         assert_eq!(c.sections.len(), m.sections.len(), "{}", at("sections"));
         for (e, x) in c.sections.iter().zip(&m.sections) {

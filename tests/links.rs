@@ -431,3 +431,19 @@ fn every_2026_control_is_named_as_its_heading() {
     }
     assert!(problems.is_empty(), "{problems:#?}");
 }
+
+/// The overview each edition's report links to is a file of its text.
+#[test]
+fn each_editions_overview_is_a_file_of_its_text() {
+    let reference = reference();
+    for text in &TEXTS {
+        let c = edition(text.edition);
+        assert_eq!(
+            lands_in(&reference, text, c.overview),
+            Ok(()),
+            "{}",
+            text.edition
+        );
+    }
+    assert_eq!(edition("2026-08").overview, "ai_security_overview.md");
+}

@@ -2,11 +2,15 @@
 
 mod common;
 
+use aixa::core::catalog::Catalog;
 use aixa::core::search::{search, Item};
 use common::catalog;
 
 fn top(query: &str, n: usize) -> Vec<String> {
-    let c = catalog();
+    top_in(catalog(), query, n)
+}
+
+fn top_in(c: &Catalog, query: &str, n: usize) -> Vec<String> {
     search(c, query)
         .into_iter()
         .take(n)
@@ -106,4 +110,45 @@ fn a_purpose_in_one_line_is_its_first_sentence() {
     );
     assert_eq!(first_sentence("One sentence only."), "One sentence only.");
     assert_eq!(first_sentence("e.g.x"), "e.g.x");
+}
+
+fn top_2026(query: &str, n: usize) -> Vec<String> {
+    top_in(
+        Catalog::by_edition("2026-08").expect("2026-08 is embedded"),
+        query,
+        n,
+    )
+}
+
+#[test]
+fn an_old_threat_id_finds_what_it_became_in_2026() {
+    // Renamed 2026-02; its surrogate-model part became transferattack, so
+    // the alias stands for both.
+    assert_eq!(
+        top_2026("closedboxevasion", 2),
+        ["zeroknowledgeevasion", "transferattack"]
+    );
+    assert_eq!(top_2026("openboxevasion", 1), ["perfectknowledgeevasion"]);
+    assert_eq!(top_2026("transferlearningattack", 1), ["supplymodelpoison"]);
+    assert_eq!(top_2026("denialmodelservice", 1), ["airesourceexhaustion"]);
+    // A typo in an old id still counts; the 2024-01 id itself still leads.
+    assert_eq!(
+        top_2026("insecureoutpt", 1),
+        ["outputcontainsconventionalinjection"]
+    );
+    assert_eq!(top("closedboxevasion", 1), ["closedboxevasion"]);
+}
+
+#[test]
+fn an_old_control_id_finds_every_control_it_became_in_2026() {
+    let hits = top_2026("DETECTADVERSARIALINPUT", 2);
+    assert!(
+        hits.contains(&"EVASIONINPUTHANDLING".to_string()),
+        "{hits:?}"
+    );
+    assert!(
+        hits.contains(&"UNWANTEDINPUTSERIESHANDLING".to_string()),
+        "{hits:?}"
+    );
+    assert_eq!(top_2026("agentsandboxing", 1), ["AGENTSANDBOXING"]);
 }

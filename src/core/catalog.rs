@@ -18,6 +18,9 @@ pub struct Catalog {
     pub source_base: &'static str,
     /// Prefix of every `go` slug: the Exchange's short links.
     pub go_base: &'static str,
+    /// The overview's file, the entry to the edition's text, relative to
+    /// [`Catalog::source_base`].
+    pub overview: &'static str,
     pub sections: &'static [Section],
     pub questions: &'static [Question],
     /// In the source's order: every parent comes before its children.
@@ -195,14 +198,27 @@ impl Control {
     }
 }
 
+/// An entry of a section of threats, as the navigator lays it out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Placed {
+    Threat(usize),
+    Control(usize),
+}
+
+/// A dotted section number as numbers, for ordering: "4.10" after "4.9".
+fn numeric(number: &str) -> Vec<u32> {
+    number.split('.').map(|p| p.parse().unwrap_or(0)).collect()
+}
+
 /// Which threats a group's controls serve.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scope {
     /// Every threat: the general controls.
     All,
-    /// Every threat through use (section 2).
+    /// Every threat of the group's section (2, "Threats through use" in
+    /// 2024-01, "Input threats" in 2026-08).
     Use,
-    /// Every development-time threat (section 3).
+    /// Every threat of the group's section (3, the development-time threats).
     Development,
 }
 
@@ -288,6 +304,31 @@ pub struct GenaiRow {
     pub threats: &'static [usize],
 }
 
+impl GenaiRow {
+    /// The row's OWASP Top 10 for LLM ids with the edition of the list they
+    /// come from: "LLM01, LLM06 (OWASP Top 10 for LLM 2023)"; empty for a
+    /// row that names none.
+    pub fn top10_label(&self) -> String {
+        let mut lists: Vec<(&str, Vec<&str>)> = Vec::new();
+        for id in self.llm_top10 {
+            let (item, list) = id.split_once(':').unwrap_or((id, ""));
+            match lists.iter_mut().find(|(l, _)| *l == list) {
+                Some((_, items)) => items.push(item),
+                None => lists.push((list, vec![item])),
+            }
+        }
+        let parts: Vec<String> = lists
+            .iter()
+            .map(|(list, items)| format!("{} (OWASP Top 10 for LLM {list})", items.join(", ")))
+            .collect();
+        parts.join("; ")
+    }
+}
+
+/// The control whose text holds the regulatory mapping (`[[regulation]]`,
+/// see catalog/FORMAT.md).
+pub const REGULATION_HOST: &str = "CHECKCOMPLIANCE";
+
 #[derive(Clone, Debug)]
 pub enum Rule {
     Always,
@@ -340,6 +381,57 @@ impl Catalog {
 
     pub fn threat(&self, id: &str) -> Option<(usize, &'static Threat)> {
         self.threats.iter().enumerate().find(|(_, t)| t.id == id)
+    }
+
+    /// The top-level section a group belongs to ("2" for "2" and "2.0"),
+    /// `None` for the general groups, whose section holds no threat.
+    pub fn section_of(&self, group: &Group) -> Option<&'static Section> {
+        self.sections.iter().find(|s| s.number == group.branch())
+    }
+
+    /// What a section of threats lists, in the source's numeric order: its
+    /// threats, and any control numbered among them (see
+    /// [`Catalog::controls_among_threats`]).
+    pub fn section_items(&self, section: usize) -> Vec<Placed> {
+        let mut items: Vec<(&str, Placed)> = self
+            .threats
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.top_section == section)
+            .map(|(i, t)| (t.section, Placed::Threat(i)))
+            .collect();
+        for (s, c) in self.controls_among_threats() {
+            if s == section {
+                let number = self.controls[c].section;
+                let at = items
+                    .iter()
+                    .position(|(n, _)| numeric(n) > numeric(number))
+                    .unwrap_or(items.len());
+                items.insert(at, (number, Placed::Control(c)));
+            }
+        }
+        items.into_iter().map(|(_, p)| p).collect()
+    }
+
+    /// Controls numbered like a threat, at a number of their own inside a
+    /// section of threats (2026-08's 4.9 AGENTSANDBOXING): the navigator
+    /// shows them among that section's threats. As (index into
+    /// [`Catalog::sections`], control index), in catalog order.
+    pub fn controls_among_threats(&self) -> Vec<(usize, usize)> {
+        let numbered = |n: &str| {
+            self.threats.iter().any(|t| t.section == n)
+                || self.groups.iter().any(|g| g.section == n)
+        };
+        self.controls
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !numbered(c.section))
+            .filter_map(|(i, c)| {
+                let (top, _) = c.section.split_once('.')?;
+                let s = self.sections.iter().position(|s| s.number == top)?;
+                Some((s, i))
+            })
+            .collect()
     }
 
     /// Indices of the direct children of threat `index`.

@@ -2,7 +2,8 @@
 //!
 //! Each query word must match some word of an entry (exactly, as a prefix,
 //! inside it, or within a small edit distance), and an entry whose id or
-//! name matches scores above one that matches only in its text. Spaces are
+//! name matches scores above one that matches only in its text; an old
+//! name (an alias) scores just below the id. Spaces are
 //! optional between words, so "ratelimit" finds "Rate limit".
 
 use super::catalog::Catalog;
@@ -145,9 +146,17 @@ pub fn search(catalog: &Catalog, query: &str) -> Vec<Hit> {
     };
     let mut hits = Vec::new();
     for (i, t) in catalog.threats.iter().enumerate() {
+        // Old and broken short links, such as "closedboxevasion".
+        let aliases: Vec<&str> = catalog
+            .threat_aliases
+            .iter()
+            .filter(|a| a.threat == i)
+            .map(|a| a.alias)
+            .collect();
         let fields = [
             Field::new(t.id, 3.0),
             Field::new(t.name, 3.0),
+            Field::new(&aliases.join(" "), 2.0),
             Field::new(&synonyms(&|s| s.threats.contains(&i)), 2.0),
             Field::new(t.description, 1.0),
             Field::new(t.impact, 1.0),

@@ -61,6 +61,7 @@ fn build(base: &'static Catalog, factor: usize) -> Catalog {
         site: base.site,
         source_base: base.source_base,
         go_base: base.go_base,
+        overview: base.overview,
         sections: base.sections,
         questions: base.questions,
         threats: Box::leak(threats.into_boxed_slice()),

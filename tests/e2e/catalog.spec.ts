@@ -23,7 +23,7 @@ for (const [name, viewport] of [
       await expect(detail.locator("h1")).toContainText("RATELIMIT");
       await expect(detail).toContainText("OpenCRE");
       await expect(detail).toContainText("630-573");
-      await expect(detail).toContainText("serves every threat through use");
+      await expect(detail).toContainText("serves every threat of section 2 (Threats through use)");
       // It serves a whole branch through its group, no threat by name.
       await expect(page.getByTestId("control-threats")).toHaveCount(0);
       await page.reload();

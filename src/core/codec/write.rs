@@ -263,13 +263,14 @@ fn by_threat<'m, V>(map: &'m BTreeMap<String, V>, catalog: &Catalog) -> Vec<Opti
 }
 
 /// Controls by index; an entry under the control's own id wins over one
-/// under an alias.
+/// under an alias. An alias that stands for several controls (a control the
+/// source split) means all of them, as everywhere in the catalog.
 fn by_control<'m, V>(map: &'m BTreeMap<String, V>, catalog: &Catalog) -> Vec<Option<&'m V>> {
     let mut out = vec![None; catalog.controls.len()];
     for (k, v) in map {
-        if let Some((i, c)) = catalog.control(k) {
+        for i in catalog.controls_named(k) {
             if let Some(slot) = out.get_mut(i) {
-                if slot.is_none() || k == c.id {
+                if slot.is_none() || k == catalog.controls[i].id {
                     *slot = Some(v);
                 }
             }

@@ -269,9 +269,10 @@ pub fn render(r: &Report) -> String {
             w,
             "- {}",
             esc(&format!(
-                "{}: {}: {} of {} mapped controls that apply implemented, {}{}",
+                "{}: {}{}: {} of {} mapped controls that apply implemented, {}{}",
                 g.section,
                 g.text,
+                g.dsit_note(),
                 g.implemented,
                 g.total,
                 g.coverage,

@@ -14,9 +14,6 @@ use crate::core::explain::reasons;
 use crate::core::responsibility::{default_for, in_force};
 use crate::core::risk::{effective_score, is_derived};
 
-/// The edition's overview, the entry to its text.
-const OVERVIEW: &str = "_index.md";
-
 pub struct Report {
     pub name: String,
     pub catalog_title: &'static str,
@@ -142,6 +139,27 @@ pub struct GuidelineRow {
     pub coverage: &'static str,
     /// The source maps it to only part of its controls.
     pub partial: bool,
+    /// Principles of the UK DSIT Code of Practice it maps to.
+    pub dsit: &'static [u32],
+}
+
+impl GuidelineRow {
+    /// " (DSIT Code of Practice principles 12, 9)", or nothing for a
+    /// guideline the edition maps to none.
+    pub fn dsit_note(&self) -> String {
+        dsit_note(self.dsit)
+    }
+}
+
+/// How reports and pages name a guideline's DSIT principles: " (DSIT Code
+/// of Practice principle 1)", empty for none.
+pub fn dsit_note(dsit: &[u32]) -> String {
+    let numbers: Vec<String> = dsit.iter().map(u32::to_string).collect();
+    match numbers.len() {
+        0 => String::new(),
+        1 => format!(" (DSIT Code of Practice principle {})", numbers[0]),
+        _ => format!(" (DSIT Code of Practice principles {})", numbers.join(", ")),
+    }
 }
 
 /// A reference with its standard's name, such as "ISO/IEC 27002 5.37
@@ -396,10 +414,11 @@ pub fn build(a: &Assessment, today: &str) -> Report {
                     total: gf.total,
                     coverage: gf.coverage.label(),
                     partial: g.partial,
+                    dsit: g.dsit,
                 }
             })
             .collect(),
-        source_url: catalog.source_url(OVERVIEW),
+        source_url: catalog.source_url(catalog.overview),
         coverage: uncovered_first(coverage(a, Date::parse(today).unwrap_or(Date::MIN)))
             .into_iter()
             .map(|c| {

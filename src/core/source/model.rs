@@ -15,6 +15,9 @@ pub struct EditionFile {
     pub source_base: String,
     /// Where `go` slugs start: the Exchange's short links.
     pub go_base: String,
+    /// The overview's file, the entry to the edition's text, relative to
+    /// `source_base`.
+    pub overview: String,
     #[serde(rename = "section", default)]
     pub sections: Vec<SectionSrc>,
     pub selection: Option<SelectionSrc>,

@@ -38,6 +38,7 @@ pub(super) fn check_meta(dir: &str, meta: &EditionFile, errors: &mut Vec<Catalog
     }
     check_base(&mut c, "source_base", &meta.source_base);
     check_base(&mut c, "go_base", &meta.go_base);
+    check_source(&mut c, &Some("overview".into()), &meta.overview);
     if meta.sections.is_empty() {
         c.fail(None, "no [[section]] is defined".into());
     }

@@ -1,6 +1,6 @@
 //! Small shared pieces: control chips and verdict badges.
 
-use crate::core::catalog::Catalog;
+use crate::core::catalog::{Catalog, Ref};
 use crate::core::engine::Verdict;
 use crate::core::route::Route;
 use crate::ui::components::threat_list::verdict_mark;
@@ -92,4 +92,17 @@ pub fn VerdictBadge(verdict: Verdict) -> impl IntoView {
             <span class="label">{verdict.label()}</span>
         </span>
     }
+}
+
+/// OpenCRE ids as links to opencre.org, each with the source's qualifier.
+pub fn opencre_links(refs: &'static [Ref]) -> impl IntoView {
+    refs.iter()
+        .map(|r| {
+            view! {
+                <a href=format!("https://opencre.org/cre/{}", r.id) rel="noopener noreferrer">{r.id}</a>
+                {r.gap.map(|g| format!(" ({g})"))}
+                " "
+            }
+        })
+        .collect_view()
 }

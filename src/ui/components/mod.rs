@@ -1,3 +1,4 @@
+pub mod alias;
 pub mod backup;
 pub mod chips;
 pub mod choice;

@@ -1,8 +1,12 @@
 //! The Exchange's navigator diagram, rebuilt as a page: sections, groups,
 //! threats with their impact, and their controls coloured by type. With a
 //! profile filled in, what applies stands out and the rest is dimmed.
+//!
+//! Everything comes from the edition's data: a column for the general
+//! groups, then one per section of threats with that section's groups (2 or
+//! 2.0), its threats, and any control numbered among them (4.9 in 2026-08).
 
-use crate::core::catalog::{Catalog, Scope};
+use crate::core::catalog::{Catalog, Placed, Scope};
 use crate::core::vocab::CONTROL_TYPES;
 use crate::ui::components::chips::{control_type_label, label_of, ControlChip};
 use crate::ui::components::edition::EditionLine;
@@ -24,10 +28,15 @@ pub fn NavigatorPage() -> impl IntoView {
     let catalog = assess.catalog;
     let selection = assess.selection;
 
-    let general = catalog
+    let general: Vec<_> = catalog
         .groups
         .iter()
         .filter(|g| g.scope == Scope::All)
+        .collect();
+    // The general groups' own top-level number, "1" in every edition so far.
+    let general_number = general.first().map_or("1", |g| g.branch());
+    let general = general
+        .into_iter()
         .map(|g| {
             view! {
                 <div class="nav-group">
@@ -38,6 +47,52 @@ pub fn NavigatorPage() -> impl IntoView {
         })
         .collect_view();
 
+    let threat = move |ti: usize| {
+        let t = &catalog.threats[ti];
+        let verdict = move || selection.with(|s| s.verdicts[ti].effective());
+        let overridden = move || selection.with(|s| s.verdicts[ti].manual.is_some());
+        let is_child = catalog.depth(ti) > 0;
+        view! {
+            <div
+                class="nav-threat"
+                class:child=is_child
+                data-verdict=move || verdict().as_str()
+                data-testid=format!("nav-threat-{}", t.id)
+            >
+                <div class="nav-threat-head">
+                    <span class="mark" aria-label=move || verdict().label()>
+                        {move || verdict_mark(verdict())}
+                    </span>
+                    <ThreatLink threat=t />
+                    {move || overridden().then(|| view! {
+                        <span class="overridden" title="Your override" data-testid=format!("nav-override-{}", t.id)>"✎"</span>
+                    })}
+                </div>
+                <p class="impact">{label_of(t.property)} " of " {label_of(t.asset)}</p>
+                <div class="chips">{chips(catalog, t.controls)}</div>
+                {(!t.minus.is_empty()).then(|| {
+                    let ids: Vec<&str> = t.minus.iter().map(|&c| catalog.controls[c].id).collect();
+                    view! {
+                        <p class="minus" data-testid=format!("nav-minus-{}", t.id)>
+                            {format!("minus {}", ids.join(", "))}
+                        </p>
+                    }
+                })}
+            </div>
+        }
+    };
+
+    // A control numbered among the threats, such as 4.9 AGENTSANDBOXING.
+    let control = move |ci: usize| {
+        let c = &catalog.controls[ci];
+        view! {
+            <div class="nav-control" data-testid=format!("nav-control-{}", c.id)>
+                <span class="sec">{c.section}</span> " " {c.name} " "
+                <ControlChip catalog index=ci />
+            </div>
+        }
+    };
+
     let sections = catalog
         .sections
         .iter()
@@ -46,52 +101,29 @@ pub fn NavigatorPage() -> impl IntoView {
             let group = catalog
                 .groups
                 .iter()
-                .filter(|g| g.scope != Scope::All && g.section == section.number)
+                .filter(|g| g.scope != Scope::All && g.branch() == section.number)
                 .map(|g| {
                     view! {
-                        <div class="nav-group">
-                            <h4>{g.name}</h4>
+                        <div class="nav-group" data-testid=format!("nav-group-{}", g.section)>
+                            <h4><span class="sec">{g.section}</span> " " {g.name}</h4>
                             <div class="chips">{chips(catalog, g.controls)}</div>
                         </div>
                     }
                 })
                 .collect_view();
-            let threats = catalog
-                .threats
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| t.top_section == si)
-                .map(|(ti, t)| {
-                    let verdict = move || selection.with(|s| s.verdicts[ti].effective());
-                    let overridden = move || selection.with(|s| s.verdicts[ti].manual.is_some());
-                    let is_child = catalog.depth(ti) > 0;
-                    view! {
-                        <div
-                            class="nav-threat"
-                            class:child=is_child
-                            data-verdict=move || verdict().as_str()
-                            data-testid=format!("nav-threat-{}", t.id)
-                        >
-                            <div class="nav-threat-head">
-                                <span class="mark" aria-label=move || verdict().label()>
-                                    {move || verdict_mark(verdict())}
-                                </span>
-                                <ThreatLink threat=t />
-                                {move || overridden().then(|| view! {
-                                    <span class="overridden" title="Your override" data-testid=format!("nav-override-{}", t.id)>"✎"</span>
-                                })}
-                            </div>
-                            <p class="impact">{label_of(t.property)} " of " {label_of(t.asset)}</p>
-                            <div class="chips">{chips(catalog, t.controls)}</div>
-                        </div>
-                    }
+            let items = catalog
+                .section_items(si)
+                .into_iter()
+                .map(|item| match item {
+                    Placed::Threat(ti) => threat(ti).into_any(),
+                    Placed::Control(ci) => control(ci).into_any(),
                 })
                 .collect_view();
             view! {
-                <section class="nav-col">
+                <section class="nav-col" data-testid=format!("nav-section-{}", section.number)>
                     <h2><span class="sec">{section.number}</span> " " {section.name}</h2>
                     {group}
-                    {threats}
+                    {items}
                 </section>
             }
         })
@@ -114,8 +146,8 @@ pub fn NavigatorPage() -> impl IntoView {
                 <ul class="legend" aria-label="Control types">{legend}</ul>
             </header>
             <div class="nav-grid">
-                <section class="nav-col">
-                    <h2><span class="sec">"1"</span> " General controls"</h2>
+                <section class="nav-col" data-testid=format!("nav-section-{general_number}")>
+                    <h2><span class="sec">{general_number}</span> " General controls"</h2>
                     {general}
                 </section>
                 {sections}

@@ -210,7 +210,7 @@ pub fn ReportView() -> impl IntoView {
             view! {
                 <tr>
                     <td>{g.section}</td>
-                    <td>{g.text}</td>
+                    <td>{g.text}{g.dsit_note()}</td>
                     <td>{g.implemented} " of " {g.total}</td>
                     <td>{g.coverage} {g.partial.then_some(" (the controls cover it only in part)")}</td>
                 </tr>

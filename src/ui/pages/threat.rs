@@ -1,22 +1,53 @@
 //! One threat: what it is, what it harms, its verdict for your profile, and
 //! the controls that counter it.
 
-use crate::core::catalog::{Ref, Scope};
+use crate::core::catalog::Ref;
 use crate::core::explain::reasons;
-use crate::ui::components::chips::{label_of, ControlChip, SourceLinks, VerdictBadge};
+use crate::core::route::Route;
+use crate::ui::components::alias::alias_note;
+use crate::ui::components::chips::{
+    label_of, opencre_links, ControlChip, SourceLinks, VerdictBadge,
+};
 use crate::ui::components::edition::EditionLine;
 use crate::ui::components::threat_link::{Label, ThreatLink};
 use crate::ui::pages::not_found::NotFound;
+use crate::ui::router::href;
 use crate::ui::state::use_current;
 use leptos::prelude::*;
 
+/// A threat by its id, or by an old name of it (`[threat_aliases]`): one
+/// threat's page, or a choice where the name stands for several.
 #[component]
 pub fn ThreatPage(id: String) -> impl IntoView {
+    let catalog = use_current().catalog;
+    match catalog.threats_named(&id)[..] {
+        [] => view! { <NotFound raw=format!("/threat/{id}") /> }.into_any(),
+        [index] => {
+            let alias = (catalog.threats[index].id != id).then_some(id);
+            view! { <ThreatDetail index alias /> }.into_any()
+        }
+        ref several => {
+            let items = several
+                .iter()
+                .map(|&i| {
+                    let t = &catalog.threats[i];
+                    (
+                        format!("alias-threat-{}", t.id),
+                        href(&Route::Threat(t.id.into())),
+                        format!("{} {}", t.section, t.name),
+                    )
+                })
+                .collect();
+            view! { <NotFound raw=format!("/threat/{id}") choices=items /> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn ThreatDetail(index: usize, alias: Option<String>) -> impl IntoView {
     let assess = use_current();
     let catalog = assess.catalog;
-    let Some((index, t)) = catalog.threat(&id) else {
-        return view! { <NotFound raw=format!("/threat/{id}") /> }.into_any();
-    };
+    let t = &catalog.threats[index];
     let selection = assess.selection;
     let verdict = move || selection.with(|s| s.verdicts[index].effective());
     let manual = move || selection.with(|s| s.verdicts[index].manual);
@@ -85,14 +116,16 @@ pub fn ThreatPage(id: String) -> impl IntoView {
             }
         })
         .collect_view();
+    // The general groups and its section's; less what its `minus` takes away.
     let branch: Vec<_> = catalog
         .groups
         .iter()
-        .filter(|g| g.scope == Scope::All || t.section.starts_with(&format!("{}.", g.section)))
+        .filter(|g| g.serves(t))
         .map(|g| {
             let chips = g
                 .controls
                 .iter()
+                .filter(|c| !t.minus.contains(c))
                 .map(|&c| view! { <ControlChip catalog index=c /> })
                 .collect_view();
             view! {
@@ -104,12 +137,17 @@ pub fn ThreatPage(id: String) -> impl IntoView {
         })
         .collect();
 
+    let minus = t
+        .minus
+        .iter()
+        .map(|&c| view! { <ControlChip catalog index=c /> " " })
+        .collect_view();
     let genai = t
         .genai
         .iter()
         .map(|&g| {
             let row = &catalog.genai[g];
-            view! { <li>{row.summary} " " <span class="refs">{row.llm_top10.join(", ")}</span></li> }
+            view! { <li>{row.summary} " " <span class="refs" data-testid="llm-top10">{row.top10_label()}</span></li> }
         })
         .collect_view();
     let atlas = t
@@ -127,6 +165,7 @@ pub fn ThreatPage(id: String) -> impl IntoView {
             {parent}
             <h1><span class="sec">{t.section}</span> " " {t.name}</h1>
             <EditionLine />
+            {alias_note(alias, "threat")}
             <div class="verdict-line" data-verdict=move || verdict().as_str()>
                 {move || view! { <VerdictBadge verdict=verdict() /> }}
                 <span class="muted">{move || match manual() {
@@ -144,6 +183,9 @@ pub fn ThreatPage(id: String) -> impl IntoView {
                 <dt>"Attack surface"</dt>
                 <dd>{t.attack_surface.iter().map(|s| label_of(s)).collect::<Vec<_>>().join(", ")}</dd>
                 <dt>"Id"</dt><dd><code>{t.id}</code></dd>
+                {(!t.opencre.is_empty()).then(|| view! {
+                    <dt>"OpenCRE"</dt><dd data-testid="threat-opencre">{opencre_links(t.opencre)}</dd>
+                })}
             </dl>
             {has_children.then(|| view! {
                 <h2>"Threats it covers"</h2>
@@ -161,6 +203,13 @@ pub fn ThreatPage(id: String) -> impl IntoView {
             {inherited}
             <h3>"Controls for its whole branch"</h3>
             <ul class="plain">{branch}</ul>
+            {(!t.minus.is_empty()).then(|| view! {
+                <h3>"Minus"</h3>
+                <p data-testid="minus-controls">
+                    "The source gives this threat the controls of the threats above it and of its "
+                    "branch, minus these: " {minus}
+                </p>
+            })}
             {(!t.genai.is_empty()).then(|| view! {
                 <h2>"Generative AI"</h2>
                 <ul>{genai}</ul>
@@ -174,5 +223,4 @@ pub fn ThreatPage(id: String) -> impl IntoView {
             </p>
         </article>
     }
-    .into_any()
 }
