@@ -53,15 +53,20 @@ fn markdown_makes_user_text_inert() {
 fn markdown_covers_every_step() {
     let md = markdown(&fixture(), "2026-11-25");
     for heading in [
-        "## 1. System profile",
+        "## System profile",
         "## Threats",
-        "## 2–3. Responsibility",
-        "## 4. Controls",
-        "## 5–6. Risk",
+        "## Responsibility and verification",
+        "## Controls",
+        "## Risk and acceptance",
+        "## Coverage",
         "## UK/US guidelines",
     ] {
         assert!(md.contains(heading), "{heading}");
     }
+    // Sections go by name, not by step number: editions number their steps
+    // differently. A 2024-01 report has no treatment step.
+    assert!(!md.lines().any(|l| l.starts_with("## 4.")));
+    assert!(!md.contains("## Evaluation and treatment"));
     assert!(md.contains("Included by override: A small classifier"));
     assert!(md.contains("Reviews due by 2026-11-25: Direct prompt injection."));
     assert!(
@@ -612,4 +617,21 @@ fn cli_check_exit_codes_as_of_and_json() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stdout).contains("review date 2027-01-01 has passed"));
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_2026_report_shows_the_evaluation_and_treatment() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden/files/agent-2026.aixa.json");
+    let a = Assessment::from_json(&std::fs::read_to_string(path).expect("the golden file"))
+        .expect("it loads");
+    let md = markdown(&a, "2026-11-28");
+    assert!(md.contains("## Evaluation and treatment"), "{md}");
+    assert!(md.contains(
+        "| 2.2.1 Direct prompt injection | needs treatment | Mitigate | Input and output handling, and the provider's alignment. |"
+    ), "{md}");
+    assert!(
+        md.contains("| 2.5 AI resource exhaustion | applies in theory only | – | – |"),
+        "{md}"
+    );
 }

@@ -78,7 +78,7 @@ test("the printable report holds every step and prints cleanly", async ({ page }
   const report = page.getByTestId("report");
   await expect(report).toBeVisible();
   await expect(page.getByTestId("report-name")).toHaveText("Support chatbot (RAG + hosted LLM)");
-  for (const text of ["System profile", "Threats, with the reasons", "Included by override", "Responsibility and verification", "Acme AI", "4. Controls", "RATELIMIT", "Residual risk acceptance", "CISO"]) {
+  for (const text of ["System profile", "Threats, with the reasons", "Included by override", "Responsibility and verification", "Acme AI", "Controls", "RATELIMIT", "Residual risk acceptance", "CISO"]) {
     await expect(report).toContainText(text);
   }
   await expect(report.getByTestId("heatmap-inherent")).toBeVisible();

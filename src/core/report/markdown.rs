@@ -85,7 +85,7 @@ pub fn render(r: &Report) -> String {
         );
     }
 
-    let _ = writeln!(w, "\n## 1. System profile\n");
+    let _ = writeln!(w, "\n## System profile\n");
     for p in &r.profile {
         let _ = write!(w, "- {} **{}**", esc(p.question), esc(&p.answer));
         if let Some(why) = p.not_asked_because {
@@ -132,7 +132,7 @@ pub fn render(r: &Report) -> String {
         }
     }
 
-    let _ = writeln!(w, "\n## 2–3. Responsibility and verification\n");
+    let _ = writeln!(w, "\n## Responsibility and verification\n");
     let _ = writeln!(
         w,
         "| Threat | Responsible | Provider | Default? | Assurance | Evidence | Date |"
@@ -154,7 +154,7 @@ pub fn render(r: &Report) -> String {
         );
     }
 
-    let _ = writeln!(w, "\n## 4. Controls\n");
+    let _ = writeln!(w, "\n## Controls\n");
     for (heading, rows) in &r.controls {
         let _ = writeln!(w, "### {}\n", esc(heading));
         let _ = writeln!(
@@ -186,7 +186,23 @@ pub fn render(r: &Report) -> String {
         let _ = writeln!(w);
     }
 
-    let _ = writeln!(w, "## 5–6. Risk and acceptance\n");
+    if !r.treatment.is_empty() {
+        let _ = writeln!(w, "## Evaluation and treatment\n");
+        let _ = writeln!(w, "| Threat | Evaluation | Treatment | Why |");
+        let _ = writeln!(w, "| --- | --- | --- | --- |");
+        for x in &r.treatment {
+            let _ = writeln!(
+                w,
+                "| {} | {} | {} | {} |",
+                cell(&format!("{} {}", x.section, x.threat)),
+                x.need,
+                x.choice,
+                or_dash(&x.rationale)
+            );
+        }
+        let _ = writeln!(w);
+    }
+    let _ = writeln!(w, "## Risk and acceptance\n");
     let _ = writeln!(w, "| Threat | Inherent (L×I) | Residual (L×I) | Decision | Approver | Date | Review | Rationale | Evidence |");
     let _ = writeln!(w, "| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     for x in &r.risk {

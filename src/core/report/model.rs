@@ -43,6 +43,8 @@ pub struct Report {
     pub guidelines: Vec<GuidelineRow>,
     /// Uncovered first (see [`crate::core::coverage`]).
     pub coverage: Vec<CoverageRow>,
+    /// Empty for an edition without a treatment step.
+    pub treatment: Vec<TreatRow>,
     /// The edition's own text.
     pub source_url: String,
 }
@@ -119,6 +121,15 @@ pub struct RiskRow {
     pub review: String,
     pub rationale: String,
     pub evidence: Vec<Evidence>,
+}
+
+/// One threat in scope, evaluated and treated (editions with those steps).
+pub struct TreatRow {
+    pub section: &'static str,
+    pub threat: &'static str,
+    pub need: &'static str,
+    pub choice: &'static str,
+    pub rationale: String,
 }
 
 /// One threat in scope as the coverage rule judges it.
@@ -419,6 +430,28 @@ pub fn build(a: &Assessment, today: &str) -> Report {
             })
             .collect(),
         source_url: catalog.source_url(catalog.overview),
+        treatment: if Step::Treat.number_in(catalog).is_some() {
+            scope
+                .iter()
+                .map(|&t| {
+                    let threat = &catalog.threats[t];
+                    let x = a.treatment.get(threat.id).cloned().unwrap_or_default();
+                    TreatRow {
+                        section: threat.section,
+                        threat: threat.name,
+                        need: match x.needed {
+                            Some(true) => "needs treatment",
+                            Some(false) => "applies in theory only",
+                            None => "not decided",
+                        },
+                        choice: x.choice.map_or("–", |c| c.label()),
+                        rationale: x.rationale,
+                    }
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
         coverage: uncovered_first(coverage(a, Date::parse(today).unwrap_or(Date::MIN)))
             .into_iter()
             .map(|c| {

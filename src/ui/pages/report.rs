@@ -239,7 +239,7 @@ pub fn ReportView() -> impl IntoView {
                 </p>
             </section>
             <section>
-                <h2>"1. System profile"</h2>
+                <h2>"System profile"</h2>
                 <table><tbody>{profile}</tbody></table>
                 <h2>"Threats, with the reasons"</h2>
                 <table data-testid="report-threats">
@@ -249,25 +249,43 @@ pub fn ReportView() -> impl IntoView {
                 {named}
             </section>
             <section>
-                <h2>"2–3. Responsibility and verification"</h2>
+                <h2>"Responsibility and verification"</h2>
                 <table data-testid="report-responsibility">
                     <thead><tr><th>"Threat"</th><th>"Responsible"</th><th>"Provider"</th><th>"Default?"</th><th>"Assurance"</th><th>"Evidence"</th><th>"Date"</th></tr></thead>
                     <tbody>{responsibility}</tbody>
                 </table>
             </section>
             <section>
-                <h2>"4. Controls"</h2>
+                <h2>"Controls"</h2>
                 {controls}
                 {partial}
             </section>
+            {(!r.treatment.is_empty()).then(|| view! {
+                <section>
+                    <h2>"Evaluation and treatment"</h2>
+                    <table data-testid="report-treatment">
+                        <thead><tr><th>"Threat"</th><th>"Evaluation"</th><th>"Treatment"</th><th>"Why"</th></tr></thead>
+                        <tbody>
+                            {r.treatment.iter().map(|x| view! {
+                                <tr>
+                                    <td>{x.section} " " {x.threat}</td>
+                                    <td>{x.need}</td>
+                                    <td>{x.choice}</td>
+                                    <td>{or_dash(&x.rationale)}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </section>
+            })}
             <section>
-                <h2>"5. Risk"</h2>
+                <h2>"Risk"</h2>
                 <div class="heatmaps">
                     <HeatMap side=Side::Inherent threats=scope_memo />
                     <HeatMap side=Side::Residual threats=scope_memo />
                 </div>
                 <BandLegend />
-                <h2>"6. Residual risk acceptance"</h2>
+                <h2>"Residual risk acceptance"</h2>
                 <table data-testid="report-risk">
                     <thead><tr><th>"Threat"</th><th>"Inherent"</th><th>"Residual"</th><th>"Decision"</th><th>"Approver"</th><th>"Date"</th><th>"Review"</th><th>"Rationale"</th><th>"Evidence"</th></tr></thead>
                     <tbody>{risk}</tbody>
