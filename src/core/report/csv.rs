@@ -20,7 +20,7 @@ pub fn cell(text: &str) -> String {
     }
 }
 
-const HEADER: [&str; 32] = [
+const HEADER: [&str; 35] = [
     "threat_id",
     "section",
     "threat",
@@ -55,6 +55,10 @@ const HEADER: [&str; 32] = [
     "acceptance_evidence",
     "control_role",
     "control_evidence",
+    // The 2026-08 process's evaluation and treatment (empty before it).
+    "needs_treatment",
+    "treatment",
+    "treatment_rationale",
 ];
 
 /// One row per threat × control that serves it, for every threat in scope
@@ -130,6 +134,17 @@ pub fn csv(a: &Assessment, today: &str) -> String {
             judgement.map(|c| c.describe(a)).unwrap_or_default(),
             Evidence::plain_list(&acc.evidence),
         ];
+        let treatment = a.treatment.get(threat.id).cloned().unwrap_or_default();
+        let treatment_cells = [
+            match treatment.needed {
+                Some(true) => "yes",
+                Some(false) => "no",
+                None => "",
+            }
+            .to_string(),
+            treatment.choice.map_or("", |c| c.as_str()).to_string(),
+            treatment.rationale,
+        ];
         let specific = specific_controls(catalog, t);
         let serving: Vec<_> = sel
             .controls
@@ -175,6 +190,7 @@ pub fn csv(a: &Assessment, today: &str) -> String {
                 .chain(control_cells)
                 .chain(coverage_cells.iter())
                 .chain(control_extra)
+                .chain(treatment_cells.iter())
                 .map(|c| cell(c))
                 .collect();
             out.push_str(&cells.join(","));
