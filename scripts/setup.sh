@@ -61,6 +61,17 @@ ensure_trunk() {
   fi
 }
 
+# twiggy reads the release wasm for scripts/wasm-breakdown.mjs (bench only).
+TWIGGY_VERSION=0.7.0
+ensure_twiggy() {
+  local have
+  have="$(twiggy --version 2>/dev/null | awk '{print $2}' || true)"
+  if [ "$have" != "$TWIGGY_VERSION" ]; then
+    say "installing twiggy $TWIGGY_VERSION (found: ${have:-none})"
+    cargo install twiggy --version "$TWIGGY_VERSION" --locked --force
+  fi
+}
+
 ensure_node_modules() {
   need npm "install Node.js and npm (Debian: apt-get install nodejs npm)"
   # Reinstall only when package-lock.json changed since the last install.
