@@ -936,3 +936,16 @@ fn a_complete_2026_assessment_without_free_text_fits_300_characters() {
     eprintln!("complete 2026-08 without text, reviewed: longest of 50 seeds {longest} characters");
     assert!(longest <= 300, "{longest} characters");
 }
+
+/// An upgraded assessment keeps, in its history, the decisions the upgrade
+/// did not carry: a copy made from its link keeps them too.
+#[test]
+fn an_upgraded_assessments_history_travels_in_its_link() {
+    let old = fixture();
+    let to = aixa::core::edition::Edition::find("2026-08").expect("2026-08");
+    let (a, _) = aixa::core::upgrade::upgrade(&old, to, "u".into(), NOW).expect("upgrades");
+    assert!(!a.history.is_empty());
+    let back = decode(&encode(&a), "v".into(), NOW).expect("decodes");
+    assert_eq!(back.history, a.history);
+    assert_eq!(back.treatment, a.treatment);
+}

@@ -70,8 +70,10 @@
 //! the slots after those hold evidence links: `+ t` for threat t's
 //! acceptance, `+ threats + c` for control c's, each a list of lines
 //! "URL" or "URL\tlabel". From format 4 on, the `threats` slots after the
-//! controls' evidence hold each treatment's rationale, and the one after
-//! them the reviewer. Empty texts do not travel. The body must end
+//! controls' evidence hold each treatment's rationale, the one after them
+//! the reviewer, then the review date when it is not a date (never, as
+//! it must be one), then the history of upgrades as JSON. Empty texts do
+//! not travel. The body must end
 //! there.
 //!
 //! The receiver makes a new assessment (a new id; the sender's time of last
@@ -300,6 +302,10 @@ pub fn decode(payload: &str, id: String, now: &str) -> Result<Assessment> {
     a.controls = keyed_by(catalog.controls.iter().map(|c| c.id), d.controls);
     a.treatment = keyed_by(threat_ids(), d.treatment);
     a.reviewed = d.reviewed;
+    if !d.history.is_empty() {
+        a.history = serde_json::from_str(&d.history)
+            .map_err(|_| DecodeError::Malformed("its history is not valid"))?;
+    }
     if d.review_is_now {
         if let Some(point) = a.reviewed.take() {
             a.reviewed = Some(snapshot(&a, &point.date, &point.by));

@@ -32,6 +32,8 @@ pub(super) struct Decoded {
     pub(super) reviewed: Option<ReviewPoint>,
     /// The review point is the assessment's own snapshot (format 4).
     pub(super) review_is_now: bool,
+    /// The upgrades' history as JSON (format 4); empty when none.
+    pub(super) history: String,
 }
 
 /// `version` is the link's format: 2 adds the time of last change.
@@ -338,6 +340,8 @@ fn evidence_field<'d>(
                 .as_mut()
                 .map(|x| Late::Text(&mut x.by))
                 .ok_or(missing)
+        } else if j == threats + 2 {
+            Ok(Late::Text(&mut d.history))
         } else {
             Err(DecodeError::OutsideCatalog)
         }

@@ -138,6 +138,14 @@ pub(super) fn write_body(a: &Assessment, catalog: &Catalog) -> Vec<u8> {
         out.w.bits(3, x.choice.map_or(0, choice_code));
         out.text(late + t, &x.rationale);
     }
+    // The history of upgrades travels as its JSON: rare, and a copy made
+    // from a link must not lose the decisions an upgrade did not carry.
+    let history = if a.history.is_empty() {
+        String::new()
+    } else {
+        serde_json::to_string(&a.history).unwrap_or_default()
+    };
+    out.text(late + threats + 2, &history);
     match &a.reviewed {
         None => out.w.bit(false),
         Some(r) => {
