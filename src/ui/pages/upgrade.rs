@@ -59,7 +59,15 @@ pub fn UpgradePage(id: String) -> impl IntoView {
         }
     };
     let section = |outcome: Outcome, title: &'static str, what: &'static str| {
-        let items: Vec<String> = review.of(outcome).map(|i| i.to_string()).collect();
+        // Under its own heading, an item need not repeat its outcome.
+        let prefix = format!("{}: ", outcome.label());
+        let items: Vec<String> = review
+            .of(outcome)
+            .map(|i| {
+                let line = i.to_string();
+                line.strip_prefix(&prefix).map_or(line.clone(), str::to_string)
+            })
+            .collect();
         let testid = format!("upgrade-{}", outcome.label().replace(' ', "-"));
         view! {
             <h2>{title} " (" {items.len()} ")"</h2>
