@@ -65,7 +65,8 @@ pub fn UpgradePage(id: String) -> impl IntoView {
             .of(outcome)
             .map(|i| {
                 let line = i.to_string();
-                line.strip_prefix(&prefix).map_or(line.clone(), str::to_string)
+                line.strip_prefix(&prefix)
+                    .map_or(line.clone(), str::to_string)
             })
             .collect();
         let testid = format!("upgrade-{}", outcome.label().replace(' ', "-"));
