@@ -1,30 +1,15 @@
 //! The `aixa` binary, run as a pipeline would run it.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "common/cli.rs"]
+mod cli;
 mod common;
+
+use cli::aixa;
 
 use common::{bits, expected, QUESTIONS};
 use serde_json::Value;
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
-fn aixa(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_aixa"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the aixa binary runs");
-    // aixa may exit before reading stdin (a bad flag, a missing file), so a
-    // broken pipe here is expected and the exit status tells the story.
-    let _ = child
-        .stdin
-        .take()
-        .expect("stdin is piped")
-        .write_all(stdin.as_bytes());
-    child.wait_with_output().expect("aixa finishes")
-}
+use std::process::Output;
 
 /// These tests pin the 2024-01 rules, so they name that edition.
 fn select_stdin(answers: &str) -> Output {

@@ -13,9 +13,11 @@ use aixa::core::edition::Edition;
 use aixa::core::engine::Verdict;
 use aixa::core::lineage::{Carry, Lineage, Relation, Step};
 use aixa::core::upgrade::{upgrade, History, Item, Outcome, Review, Subject, UpgradeError};
+#[path = "common/cli.rs"]
+mod cli;
+
+use cli::aixa;
 use std::collections::BTreeSet;
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
 
 const NOW: &str = "2026-09-01T10:00:00Z";
 
@@ -581,22 +583,6 @@ fn a_history_naming_an_id_its_edition_lacks_is_refused() {
 }
 
 // --- aixa migrate -------------------------------------------------------------
-
-fn aixa(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_aixa"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the aixa binary runs");
-    let _ = child
-        .stdin
-        .take()
-        .expect("stdin is piped")
-        .write_all(stdin.as_bytes());
-    child.wait_with_output().expect("aixa finishes")
-}
 
 fn fixture_path() -> String {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
