@@ -12,7 +12,7 @@ use aixa::core::codec::{
     decode, encode, from_base64url, link, payload_of, to_base64url, DecodeError, MAX_LINK_CHARS,
 };
 use common::reference::{
-    complete, control_id, date, empty, fixture, threat_id, typical, Spread, NOW,
+    complete, complete_from, control_id, date, empty, fixture, threat_id, typical, Spread, NOW,
 };
 use common::{catalog, Rng};
 use std::time::Instant;
@@ -859,75 +859,14 @@ fn a_complete_2026_assessment_without_free_text_fits_300_characters() {
     let mut longest = 0;
     for seed in 1..=50 {
         let mut rng = Rng(seed);
-        let mut a = Assessment::new(c, "c".into(), golden.name.clone(), NOW);
-        a.answers = golden.answers.clone();
-        let sel = a.selection();
-        let score = |rng: &mut Rng| Some(1 + rng.below(5) as u8);
-        for v in sel.verdicts.iter().filter(|v| v.in_scope()) {
-            let id = c.threats[v.threat].id.to_string();
-            a.responsibility.insert(
-                id.clone(),
-                Responsibility {
-                    party: rng.pick(&Party::ALL),
-                    provider: String::new(),
-                },
-            );
-            a.verification.insert(
-                id.clone(),
-                Verification {
-                    status: rng.pick(&Assurance::ALL),
-                    date: date(260 + rng.below(60) as u64),
-                    ..Verification::default()
-                },
-            );
-            a.risk.insert(
-                id.clone(),
-                RiskScore {
-                    inherent: Score {
-                        likelihood: score(&mut rng),
-                        impact: score(&mut rng),
-                    },
-                    residual: Score {
-                        likelihood: score(&mut rng),
-                        impact: score(&mut rng),
-                    },
-                },
-            );
-            let needed = rng.chance(80);
-            a.treatment.insert(
-                id.clone(),
-                Treatment {
-                    needed: Some(needed),
-                    choice: needed.then(|| rng.pick(&TreatChoice::ALL)),
-                    rationale: String::new(),
-                },
-            );
-            a.acceptance.insert(
-                id,
-                Acceptance {
-                    decision: rng.pick(&[Decision::Accepted, Decision::NotAccepted]),
-                    date: date(320),
-                    review: date(320 + rng.pick(&[182, 365])),
-                    ..Acceptance::default()
-                },
-            );
-        }
-        for s in &sel.controls {
-            a.controls.insert(
-                c.controls[s.control].id.to_string(),
-                ControlPlan {
-                    status: rng.pick(&ControlStatus::ALL[..4]),
-                    ..ControlPlan::default()
-                },
-            );
-        }
+        let mut a = complete_from(&golden, &mut rng, Spread::Realistic).expect("valid");
         a.reviewed = Some(aixa::core::review::snapshot(&a, &date(330), ""));
         a.validate().expect("valid");
         if seed == 1 {
             assert!(
-                a.risk.len() >= 15 && a.controls.len() >= 30,
+                a.treatment.len() >= 15 && a.controls.len() >= 30,
                 "{} {}",
-                a.risk.len(),
+                a.treatment.len(),
                 a.controls.len()
             );
         }

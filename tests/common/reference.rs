@@ -7,7 +7,7 @@
 use super::{catalog, Rng};
 use aixa::core::assessment::{
     Acceptance, Assessment, Assurance, ControlPlan, ControlStatus, Decision, Party, Responsibility,
-    RiskScore, Score, Verification,
+    RiskScore, Score, TreatChoice, Treatment, Verification,
 };
 use std::path::PathBuf;
 
@@ -83,13 +83,17 @@ pub fn complete(rng: &mut Rng, spread: Spread) -> Assessment {
 
 /// [`complete`] for the profile and name of `f`, which the caller loaded.
 pub fn complete_from(f: &Assessment, rng: &mut Rng, spread: Spread) -> Result<Assessment, String> {
-    let c = catalog();
+    // The profile's own edition; an edition with a treatment step has each
+    // risk evaluated and treated too (its draws come after the others', so
+    // 2024-01's figures stay as they were).
+    let c = f.catalog();
+    let treats = aixa::core::steps::Step::Treat.number_in(c).is_some();
     let mut a = Assessment::new(c, "complete".into(), f.name.clone(), NOW);
     a.answers = f.answers.clone();
     let selection = a.selection();
     let sign_off = 320;
     for v in selection.verdicts.iter().filter(|v| v.in_scope()) {
-        let id = threat_id(v.threat);
+        let id = c.threats[v.threat].id.to_string();
         let (verified, accepted, review) = match spread {
             // Verified over two months, one sign-off, reviews at 6 or 12 months.
             Spread::Realistic => (
@@ -133,7 +137,7 @@ pub fn complete_from(f: &Assessment, rng: &mut Rng, spread: Spread) -> Result<As
             },
         );
         a.acceptance.insert(
-            id,
+            id.clone(),
             Acceptance {
                 decision: rng.pick(&[Decision::Accepted, Decision::NotAccepted]),
                 date: accepted,
@@ -141,10 +145,21 @@ pub fn complete_from(f: &Assessment, rng: &mut Rng, spread: Spread) -> Result<As
                 ..Acceptance::default()
             },
         );
+        if treats {
+            let needed = rng.chance(80);
+            a.treatment.insert(
+                id,
+                Treatment {
+                    needed: Some(needed),
+                    choice: needed.then(|| rng.pick(&TreatChoice::ALL)),
+                    rationale: String::new(),
+                },
+            );
+        }
     }
     for s in &selection.controls {
         a.controls.insert(
-            control_id(s.control),
+            c.controls[s.control].id.to_string(),
             ControlPlan {
                 status: rng.pick(&[
                     ControlStatus::NotDecided,
