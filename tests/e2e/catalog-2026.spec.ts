@@ -1,21 +1,12 @@
 import { test, expect, type Page } from "./fixtures";
+import { storedAssessment } from "./flows";
 
 // The catalog pages, the navigator and search on the 2026-08 edition: its
 // own sections and groups (2.0, 3.0), 4.9 AGENTSANDBOXING among the threats,
 // "minus", old names that stand for several items, and the new mappings. The
 // pages take their edition from the current assessment, stored here.
 
-const assessment = (id: string, edition: string, name: string, answers: object) =>
-  JSON.stringify({
-    schema: 2,
-    id,
-    name,
-    edition,
-    created: "2026-01-01T00:00:00Z",
-    updated: "2026-01-01T00:00:00Z",
-    revision: 1,
-    answers,
-  });
+const assessment = storedAssessment;
 
 async function open(page: Page, edition: string) {
   await page.goto("./#/about");

@@ -1,4 +1,5 @@
 import { test, expect, type Page } from "./fixtures";
+import { storedAssessment } from "./flows";
 import { testEditionURL } from "../../playwright.config";
 
 // The app built with the test edition (tests/editions/test-edition) beside
@@ -7,17 +8,7 @@ import { testEditionURL } from "../../playwright.config";
 // page that reads the wrong edition shows the wrong verdict.
 test.use({ baseURL: testEditionURL });
 
-const assessment = (id: string, edition: string, name: string) =>
-  JSON.stringify({
-    schema: 2,
-    id,
-    name,
-    edition,
-    created: "2026-01-01T00:00:00Z",
-    updated: "2026-01-01T00:00:00Z",
-    revision: 1,
-    answers: { genai: true },
-  });
+const assessment = storedAssessment;
 
 async function store(page: Page, current: string) {
   await page.goto("./#/about");

@@ -12,6 +12,20 @@ export const strip = (a: any) => {
   return rest;
 };
 
+/** A minimal stored assessment (schema 2: older ones must keep loading) of
+ * `edition`, as localStorage holds it. */
+export const storedAssessment = (id: string, edition: string, name: string, answers: object = { genai: true }) =>
+  JSON.stringify({
+    schema: 2,
+    id,
+    name,
+    edition,
+    created: "2026-01-01T00:00:00Z",
+    updated: "2026-01-01T00:00:00Z",
+    revision: 1,
+    answers,
+  });
+
 /** Stores the fixture in this browser and opens one of its steps. */
 export async function openFixture(page: Page, step: string) {
   await page.goto("./#/about");
