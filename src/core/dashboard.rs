@@ -193,7 +193,7 @@ pub fn overdue(due: &str, today: Option<Date>) -> bool {
 /// Further management: the controls under way (planned or partly done)
 /// with both an owner and a due date, and the accepted risks with a review
 /// date, of all those.
-pub fn manage_counts(a: &Assessment, selection: &Selection) -> (usize, usize) {
+fn manage_counts(a: &Assessment, selection: &Selection) -> (usize, usize) {
     let catalog = selection.catalog;
     let mut done = 0;
     let mut total = 0;
@@ -281,10 +281,7 @@ pub fn figures(a: &Assessment, today: &str) -> Figures {
                 scope.len(),
             ),
             Step::Acceptance => (count(&|t| decided(&t)), scope.len()),
-            Step::Manage => {
-                let (done, total) = manage_counts(a, &selection);
-                (done, total)
-            }
+            Step::Manage => manage_counts(a, &selection),
             // Views, with nothing of their own to decide.
             Step::Register | Step::Dashboard => return None,
         })

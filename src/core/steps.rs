@@ -63,15 +63,6 @@ impl Step {
             .map(|i| i + 1)
     }
 
-    /// Its short name in `catalog`'s process ("Threats", "Evaluate").
-    pub fn label_in(self, catalog: &Catalog) -> &'static str {
-        catalog
-            .steps
-            .iter()
-            .find(|d| d.step == self)
-            .map_or(self.slug(), |d| d.label)
-    }
-
     /// "2. Arranging responsibility", as `catalog`'s process names it.
     pub fn heading_in(self, catalog: &Catalog) -> String {
         let def = catalog.steps.iter().find(|d| d.step == self);

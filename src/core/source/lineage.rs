@@ -199,26 +199,8 @@ pub fn parse_lineage(
         kind: "threat",
         old: &old.meta.id,
         new: &new.meta.id,
-        old_items: old
-            .threats
-            .iter()
-            .map(|t| Item {
-                id: &t.id,
-                section: &t.section,
-                name: Some(&t.name),
-                parent: t.parent.as_deref(),
-            })
-            .collect(),
-        new_items: new
-            .threats
-            .iter()
-            .map(|t| Item {
-                id: &t.id,
-                section: &t.section,
-                name: Some(&t.name),
-                parent: t.parent.as_deref(),
-            })
-            .collect(),
+        old_items: old.threats.iter().map(threat_item).collect(),
+        new_items: new.threats.iter().map(threat_item).collect(),
         old_aliases: old.threat_aliases.iter().map(|(a, _)| a.as_str()).collect(),
         new_aliases: new.threat_aliases.iter().map(|(a, _)| a.as_str()).collect(),
     };
@@ -272,6 +254,15 @@ struct Item<'a> {
     /// 2024-01, so only its id counts.
     name: Option<&'a str>,
     parent: Option<&'a str>,
+}
+
+fn threat_item(t: &super::ThreatSrc) -> Item<'_> {
+    Item {
+        id: &t.id,
+        section: &t.section,
+        name: Some(&t.name),
+        parent: t.parent.as_deref(),
+    }
 }
 
 fn control_item(c: &super::ControlSrc) -> Item<'_> {
