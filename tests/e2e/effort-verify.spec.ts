@@ -9,6 +9,7 @@ import type { Page } from "@playwright/test";
 
 /** The position of a provider in step 3's evidence panel. */
 async function providerIndex(page: Page, name: string): Promise<number> {
+  await expect(page.getByTestId("ver-bulk").locator("strong", { hasText: name })).toBeVisible();
   const n = await page.locator('[data-testid^="ver-bulk-"][data-testid$="-apply"]').count();
   for (let i = 0; i < n; i++) {
     if ((await page.getByTestId(`ver-bulk-${i}`).locator("strong").textContent()) === name) return i;

@@ -26,12 +26,15 @@ export const storedAssessment = (id: string, edition: string, name: string, answ
     answers,
   });
 
-/** Stores the fixture in this browser and opens one of its steps. */
+/** Stores the fixture in this browser and opens one of its steps. It
+ * returns once the step is on screen, so that a test may count what it
+ * shows (a count does not wait). */
 export async function openFixture(page: Page, step: string) {
   await page.goto("./#/about");
   await page.evaluate(([id, text]) => localStorage.setItem(`aixa.assessment.${id}`, text), [fixtureId, fixture]);
   await page.reload();
   await page.goto(`./#/a/${fixtureId}/${step}`);
+  await expect(page.getByTestId(`step-${step}`)).toHaveAttribute("aria-current", "step");
 }
 
 // Shared flows for the browser tests.
