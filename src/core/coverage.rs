@@ -136,7 +136,7 @@ impl ThreatCoverage {
 /// Uncovered threats first, each group in catalog order: what a reviewer
 /// reads first is what still needs work.
 pub fn uncovered_first(mut list: Vec<ThreatCoverage>) -> Vec<ThreatCoverage> {
-    list.sort_by_key(|c| (c.covered.is_some(), c.threat));
+    crate::core::order::sort_by_key(&mut list, |c| (c.covered.is_some(), c.threat));
     list
 }
 

@@ -325,7 +325,7 @@ fn select_controls(
             if s.general {
                 s.threats = in_scope.clone();
             } else {
-                s.threats.sort_unstable();
+                crate::core::order::sort(&mut s.threats);
                 s.threats.dedup();
             }
             s

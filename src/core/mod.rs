@@ -20,6 +20,7 @@ pub mod file_name;
 pub mod filter;
 pub mod lineage;
 pub mod migrate;
+pub mod order;
 pub mod plan;
 pub mod pretty;
 pub mod register;

@@ -34,7 +34,7 @@ pub fn planned_controls(a: &Assessment, today: &str) -> Vec<PlannedControl> {
         })
         .collect();
     // Overdue first; then dated, soonest first; then undated.
-    planned.sort_unstable_by_key(|x| (x.0, x.2, x.1, x.3));
+    crate::core::order::sort_by_key(&mut planned, |x| (x.0, x.2, x.1, x.3));
     planned
         .into_iter()
         .map(|(not_overdue, _, _, control)| PlannedControl {
@@ -55,7 +55,7 @@ pub fn top_residual_risks(a: &Assessment, n: usize) -> Vec<(usize, u8)> {
             Some((t, level))
         })
         .collect();
-    scored.sort_unstable_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+    crate::core::order::sort_by(&mut scored, |x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
     scored.truncate(n);
     scored
 }

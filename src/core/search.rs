@@ -200,9 +200,10 @@ pub fn search(catalog: &Catalog, query: &str) -> Vec<Hit> {
             });
         }
     }
-    // Catalog order among equal scores. Not a stable sort: each of those
-    // adds about 10 KB to the wasm.
-    hits.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.item.cmp(&b.item)));
+    // Catalog order among equal scores.
+    crate::core::order::sort_by(&mut hits, |a, b| {
+        b.score.total_cmp(&a.score).then(a.item.cmp(&b.item))
+    });
     hits
 }
 

@@ -129,7 +129,7 @@ pub fn load_all() -> Loaded {
         }
     }
     // Most recently changed first.
-    loaded.assessments.sort_unstable_by(|a, b| {
+    crate::core::order::sort_by(&mut loaded.assessments, |a, b| {
         (b.updated.cmp(&a.updated))
             .then(a.name.cmp(&b.name))
             .then(a.id.cmp(&b.id))

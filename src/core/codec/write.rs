@@ -42,7 +42,7 @@ pub(super) fn write_body(a: &Assessment, catalog: &Catalog) -> Vec<u8> {
         .chain(a.reviewed.iter().map(|r| &r.date))
         .filter_map(|s| Date::parse(s))
         .collect();
-    days.sort_unstable();
+    crate::core::order::sort(&mut days);
     days.dedup();
     w.varint(days.len() as u64, 4);
     let mut previous: Option<Date> = None;
@@ -195,7 +195,7 @@ pub(super) fn write_body(a: &Assessment, catalog: &Catalog) -> Vec<u8> {
     ]);
     texts.extend(evidence.iter().map(|(slot, s)| (*slot, s.as_str())));
     texts.retain(|(_, s)| !s.is_empty());
-    texts.sort_unstable_by_key(|(slot, _)| *slot);
+    crate::core::order::sort_by_key(&mut texts, |(slot, _)| *slot);
     w.align();
     w.varint(texts.len() as u64, 7);
     let mut next = 0;
@@ -352,9 +352,9 @@ fn join_evidence(list: &[Evidence]) -> String {
 fn is_now(a: &Assessment, r: &ReviewPoint) -> bool {
     let now = snapshot(a, &r.date, &r.by);
     let mut was = r.in_scope.clone();
-    was.sort_unstable();
+    crate::core::order::sort(&mut was);
     let mut is = now.in_scope.clone();
-    is.sort_unstable();
+    crate::core::order::sort(&mut is);
     was == is && now.controls == r.controls && now.residual == r.residual
 }
 
