@@ -6,6 +6,7 @@ pub mod edition;
 pub mod evidence;
 pub mod question;
 pub mod rationale;
+pub mod rows;
 pub mod text_field;
 pub mod threat_link;
 pub mod threat_list;

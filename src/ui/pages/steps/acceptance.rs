@@ -12,6 +12,7 @@ use crate::core::dashboard::{in_scope, open_acceptances, Step};
 use crate::core::risk::effective_score;
 use crate::ui::components::choice::EnumSelect;
 use crate::ui::components::evidence::EvidenceEditor;
+use crate::ui::components::rows::index_rows;
 use crate::ui::components::threat_link::ThreatLink;
 use crate::ui::record::{field, Text};
 use crate::ui::state::use_assess;
@@ -124,11 +125,7 @@ pub fn AcceptanceStep() -> impl IntoView {
             <Show when=move || !threats.with(Vec::is_empty) && open.with(Vec::is_empty)>
                 <p class="muted" data-testid="all-accepted">"The residual risk of every threat in scope is accepted."</p>
             </Show>
-            <ul class="plain rows">
-                <For each=move || threats.get() key=|t| *t let:threat>
-                    <AcceptanceRow threat />
-                </For>
-            </ul>
+            {index_rows(threats, |threat| view! { <AcceptanceRow threat /> }.into_any())}
         </section>
     }
 }

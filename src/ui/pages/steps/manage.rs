@@ -5,6 +5,7 @@ use super::StepHeader;
 use crate::core::assessment::{Acceptance, ControlPlan, ControlStatus, Decision};
 use crate::core::dashboard::{control_status, in_scope, Step};
 use crate::ui::components::chips::ControlChip;
+use crate::ui::components::rows::index_rows;
 use crate::ui::components::threat_link::ThreatLink;
 use crate::ui::record::{field, Text};
 use crate::ui::state::use_assess;
@@ -92,20 +93,12 @@ pub fn ManageStep() -> impl IntoView {
             <Show when=move || controls.with(Vec::is_empty)>
                 <p class="empty">"No control is planned or partly implemented."</p>
             </Show>
-            <ul class="plain rows">
-                <For each=move || controls.get() key=|c| *c let:control>
-                    <ControlLine control />
-                </For>
-            </ul>
+            {index_rows(controls, |control| view! { <ControlLine control /> }.into_any())}
             <h2>"Accepted risks"</h2>
             <Show when=move || accepted.with(Vec::is_empty)>
                 <p class="empty">"No residual risk is accepted yet."</p>
             </Show>
-            <ul class="plain rows">
-                <For each=move || accepted.get() key=|t| *t let:threat>
-                    <ReviewLine threat />
-                </For>
-            </ul>
+            {index_rows(accepted, |threat| view! { <ReviewLine threat /> }.into_any())}
         </section>
     }
 }

@@ -6,6 +6,7 @@ use crate::core::assessment::{Party, Responsibility};
 use crate::core::dashboard::{in_scope, Step};
 use crate::core::responsibility::{default_for, HOSTING_PROVIDER, MODEL_MAKER};
 use crate::ui::components::choice::EnumSelect;
+use crate::ui::components::rows::index_rows;
 use crate::ui::components::threat_link::ThreatLink;
 use crate::ui::state::use_assess;
 use leptos::prelude::*;
@@ -149,11 +150,7 @@ pub fn ResponsibilityStep() -> impl IntoView {
             <Show when=move || scope.with(Vec::is_empty)>
                 <p class="empty">"No threat is in scope yet. Answer the questions of step 1 first."</p>
             </Show>
-            <ul class="plain rows">
-                <For each=move || scope.get() key=|t| *t let:threat>
-                    <ResponsibilityRow threat />
-                </For>
-            </ul>
+            {index_rows(scope, |threat| view! { <ResponsibilityRow threat /> }.into_any())}
         </section>
     }
 }

@@ -7,6 +7,7 @@ use crate::core::assessment::{RiskScore, Score, Treatment};
 use crate::core::dashboard::{control_status, in_scope, Step};
 use crate::core::risk::{band, by_band, effective_score, grid_of, is_derived, level_text, BANDS};
 use crate::ui::components::choice::{IndexSelect, Pick, Selected};
+use crate::ui::components::rows::index_rows;
 use crate::ui::components::threat_link::ThreatLink;
 use crate::ui::state::use_assess;
 use leptos::prelude::*;
@@ -483,11 +484,7 @@ pub fn RiskStep() -> impl IntoView {
                 </div>
                 <BandLegend />
             </Show>
-            <ul class="plain rows">
-                <For each=move || threats.get() key=|t| *t let:threat>
-                    <RiskRow threat />
-                </For>
-            </ul>
+            {index_rows(threats, |threat| view! { <RiskRow threat /> }.into_any())}
         </section>
     }
 }

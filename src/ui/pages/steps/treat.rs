@@ -7,6 +7,7 @@ use crate::core::assessment::Treatment;
 use crate::core::dashboard::{in_scope, Step};
 use crate::core::risk::effective_score;
 use crate::ui::components::choice::EnumSelect;
+use crate::ui::components::rows::index_rows;
 use crate::ui::components::threat_link::ThreatLink;
 use crate::ui::record::{field, Text};
 use crate::ui::state::use_assess;
@@ -98,11 +99,7 @@ pub fn TreatStep() -> impl IntoView {
             <Show when=move || treat.with(Vec::is_empty)>
                 <p class="empty">"No risk needs treatment: the evaluation step decides which do."</p>
             </Show>
-            <ul class="plain rows">
-                <For each=move || treat.get() key=|t| *t let:threat>
-                    <TreatRow threat />
-                </For>
-            </ul>
+            {index_rows(treat, |threat| view! { <TreatRow threat /> }.into_any())}
         </section>
     }
 }

@@ -8,6 +8,7 @@ use crate::core::dashboard::{external, open_verifications, Step};
 use crate::core::evidence::{apply_evidence, providers, Evidence, ProviderThreats};
 use crate::core::responsibility::in_force;
 use crate::ui::components::choice::EnumSelect;
+use crate::ui::components::rows::index_rows;
 use crate::ui::components::text_field::{TextField, Value, Write};
 use crate::ui::components::threat_link::ThreatLink;
 use crate::ui::record::{field, Text};
@@ -168,11 +169,7 @@ pub fn VerificationStep() -> impl IntoView {
                 <p role="status" data-testid="ver-bulk-result">{move || result.get()}</p>
                 <h2>"Threat by threat"</h2>
             </Show>
-            <ul class="plain rows">
-                <For each=move || threats.get() key=|t| *t let:threat>
-                    <VerificationRow threat />
-                </For>
-            </ul>
+            {index_rows(threats, |threat| view! { <VerificationRow threat /> }.into_any())}
         </section>
     }
 }
