@@ -627,9 +627,14 @@ fn a_copy_keeps_the_records_own_times_and_says_when_it_was_made() {
         (a.created.as_str(), a.updated.as_str())
     );
     assert_eq!(copy.copied, now);
+    // The original's id links the copy to its source, and a copy of the
+    // copy still names the first original.
+    assert_eq!(copy.origin, a.id);
+    assert_eq!(copy.copy_as_new("again".into(), now, &[]).origin, a.id);
     let mut back = copy.clone();
     back.id.clone_from(&a.id);
     back.copied.clone_from(&a.copied);
+    back.origin.clone_from(&a.origin);
     assert_eq!(back, a);
 }
 

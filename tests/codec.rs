@@ -11,6 +11,7 @@ use aixa::core::catalog::{Catalog, QuestionKind};
 use aixa::core::codec::{
     decode, encode, from_base64url, link, payload_of, to_base64url, DecodeError, MAX_LINK_CHARS,
 };
+use aixa::core::digest::digest;
 use common::reference::{
     complete, complete_from, control_id, date, empty, fixture, threat_id, typical, Spread, NOW,
 };
@@ -25,12 +26,23 @@ fn round_trip(a: &Assessment) -> String {
         Err(e) => panic!("{e}: {payload}\n{}", a.to_json_pretty()),
     };
     assert_eq!(b.id, "received");
-    // The sender's time of last change travels; the copy's own time is
-    // recorded apart; the creation time never travels.
-    assert_eq!(b.updated, a.updated);
-    assert_eq!((b.created.as_str(), b.copied.as_str()), ("", NOW));
+    // The record's times and tool travel (format 5); the copy's own time is
+    // recorded apart, and its origin names the original.
+    assert_eq!(
+        (b.created.as_str(), b.updated.as_str(), b.tool.as_str()),
+        (a.created.as_str(), a.updated.as_str(), a.tool.as_str())
+    );
+    assert_eq!(b.copied, NOW);
+    let original = if a.origin.is_empty() {
+        &a.id
+    } else {
+        &a.origin
+    };
+    assert_eq!(&b.origin, original);
+    // So the copy digests like its source.
+    assert_eq!(digest(&b), digest(a), "payload {payload}");
     b.id.clone_from(&a.id);
-    b.created.clone_from(&a.created);
+    b.origin.clone_from(&a.origin);
     b.copied.clone_from(&a.copied);
     assert_eq!(&b, a, "payload {payload}");
     payload
@@ -60,8 +72,9 @@ fn an_empty_assessment_round_trips() {
         payload.len()
     );
     // Format 2 adds the time of last change, as written (about 30
-    // characters once encoded).
-    assert!(payload.len() <= 80);
+    // characters once encoded); format 5 the record: the original's id and
+    // the tool (about 10 more).
+    assert!(payload.len() <= 90);
 }
 
 #[test]
@@ -87,8 +100,12 @@ fn a_complete_assessment_without_free_text_fits_300_characters() {
     }
     let scattered = round_trip(&complete(&mut rng, Spread::Random)).len();
     eprintln!("complete without text: longest of 200 seeds {longest}; random dates {scattered}");
-    assert!(longest <= 300, "{longest} characters");
-    assert!(scattered <= 300, "{scattered} characters");
+    // The worst seeds compress least. Since format 5 they also carry the
+    // record that issue 16 asks links to keep (the original's id, its
+    // creation time and tool: some 20 characters), so they may pass 300 by
+    // that much; the typical assessment above stays within 300.
+    assert!(longest <= 320, "{longest} characters");
+    assert!(scattered <= 320, "{scattered} characters");
 }
 
 #[test]
@@ -607,11 +624,15 @@ fn errors_name_what_is_wrong_in_one_line() {
         ("A".repeat(MAX_LINK_CHARS + 1), DecodeError::TooLong),
         (format!("{ok}="), DecodeError::NotBase64),
         (ok.replace(&ok[5..6], "+"), DecodeError::NotBase64),
-        (ok[..ok.len() - 9].to_string(), DecodeError::Truncated),
+        // Cut short at whole groups of base64url, so only the cut is wrong.
+        (
+            ok[..(ok.len() - 9) / 4 * 4].to_string(),
+            DecodeError::Truncated,
+        ),
         (to_base64url(&[0x00, 1, b'x']), DecodeError::NotALink),
         (
-            Bits::default().payload(0x05, "2024-01"),
-            DecodeError::NewerVersion(5),
+            Bits::default().payload(0x06, "2024-01"),
+            DecodeError::NewerVersion(6),
         ),
         (
             Bits::default().payload(0x81, "2099-01"),
@@ -680,12 +701,27 @@ fn a_link_claiming_a_huge_length_or_a_deflate_bomb_is_refused() {
     let c = catalog();
     let mut a = Assessment::new(c, "e".into(), "x".into(), NOW);
     a.updated.clear();
+    a.created.clear();
+    a.tool.clear();
     let bytes = from_base64url(&encode(&a)).expect("base64url");
-    // Uncompressed; the texts end the body: one text, slot 0, 1 byte, "x".
-    assert_eq!(bytes[0], 0x04);
-    let tail = [1 << 1, 0, 1 << 1, b'x'];
-    assert!(bytes.ends_with(&tail));
-    let body = &bytes[..bytes.len() - tail.len()];
+    // Uncompressed; the texts end the body: two texts, the name "x" in slot
+    // 0 and the record "e" (the id alone) in its slot (format 5).
+    assert_eq!(bytes[0], 0x05);
+    let (threats, controls) = (c.threats.len(), c.controls.len());
+    let record = (1 + 9 * threats + 4 * controls) + 5 + threats + controls + threats + 3;
+    let mut texts = Bits::default();
+    for (v, k) in [(2, 7), (0, 7), (1, 7), (u64::from(b'x'), 0)] {
+        if k == 0 {
+            texts.push(8, v);
+        } else {
+            texts.varint(v, k);
+        }
+    }
+    texts.varint(record as u64 - 1, 7);
+    texts.varint(1, 7);
+    texts.push(8, u64::from(b'e'));
+    assert!(bytes.ends_with(&texts.out));
+    let body = &bytes[..bytes.len() - texts.out.len()];
     // Seven groups of 0x7f: a length of 2^49 - 1, then a count that large.
     let huge = [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfe];
     let length = [body, &[1 << 1, 0], &huge, b"x"].concat();

@@ -8,6 +8,7 @@ mod cli {
     use aixa::core::check::{check, Finding};
     use aixa::core::coverage::coverage;
     use aixa::core::date::Date;
+    use aixa::core::digest::{digest, parse as parse_digest};
     use aixa::core::edition::Edition;
     use aixa::core::engine::select;
     use aixa::core::report::selection_report;
@@ -93,6 +94,29 @@ mod cli {
             /// Where the app is served, such as https://example.org/aixa/
             #[arg(long, value_name = "URL")]
             base: String,
+        },
+        /// Print the content digest of an assessment file: `sha256:<hex>`,
+        /// a SHA-256 over its canonical form (docs/digest.md). Whitespace,
+        /// key order and the copy's own bookkeeping (revision, when it was
+        /// copied, the sign-off) do not change it; any decision does.
+        ///
+        /// Exit status: 0 on success, 2 when the file is invalid.
+        Digest {
+            /// The assessment file; `-` reads standard input.
+            #[arg(value_name = "FILE")]
+            file: String,
+        },
+        /// Check an assessment file against a digest someone gave you.
+        ///
+        /// Exit status: 0 when they match, 1 when they differ (printing the
+        /// file's digest), 2 when the file or the digest is invalid.
+        Verify {
+            /// The assessment file; `-` reads standard input.
+            #[arg(value_name = "FILE")]
+            file: String,
+            /// `sha256:` and 64 hexadecimal digits (the prefix may be left out).
+            #[arg(value_name = "DIGEST")]
+            digest: String,
         },
         /// Upgrade an assessment file to a newer edition of the Exchange.
         ///
@@ -217,6 +241,7 @@ mod cli {
             "assessment": a.name,
             "edition": a.edition.id(),
             "as_of": day.to_string(),
+            "digest": digest(a),
             "covered": findings.is_empty(),
             "findings": findings,
             "threats": threats,
@@ -278,6 +303,35 @@ mod cli {
                 Format::Csv => csv(&a, &today()),
                 Format::Json => a.to_json_pretty(),
             }),
+            Command::Digest { file } => read_assessment(file).map(|a| digest(&a)),
+            Command::Verify {
+                file,
+                digest: given,
+            } => {
+                let read = parse_digest(given)
+                    .ok_or_else(|| {
+                        format!(
+                            "“{}” is not a digest: expected sha256: and 64 hexadecimal digits",
+                            given.trim()
+                        )
+                    })
+                    .and_then(|expected| read_assessment(file).map(|a| (expected, digest(&a))));
+                match read {
+                    Err(e) => Err(e),
+                    Ok((expected, actual)) => {
+                        let mut stdout = std::io::stdout().lock();
+                        if actual == expected {
+                            let _ = writeln!(stdout, "aixa verify: {file} matches {expected}");
+                            return ExitCode::SUCCESS;
+                        }
+                        let _ = writeln!(
+                            stdout,
+                            "aixa verify: {file} does not match: its digest is {actual}, not {expected}"
+                        );
+                        return ExitCode::from(1);
+                    }
+                }
+            }
             Command::Share { file, base } => read_assessment(file).and_then(|a| {
                 aixa::core::codec::share_link(base, &a).map_err(|len| {
                     format!(
@@ -303,8 +357,8 @@ mod cli {
                         let out = match format {
                             CheckFormat::Json => check_json(&a, day, &findings),
                             CheckFormat::Text if findings.is_empty() => format!(
-                                "aixa check: every threat in scope is covered ({}, edition {}, as of {day})",
-                                a.name, a.edition
+                                "aixa check: every threat in scope is covered ({}, edition {}, as of {day})\naixa check: record {}",
+                                a.name, a.edition, digest(&a)
                             ),
                             CheckFormat::Text => {
                                 let mut lines: Vec<String> = findings
@@ -315,6 +369,7 @@ mod cli {
                                     "aixa check: {} threat(s) not covered, as of {day}",
                                     findings.len()
                                 ));
+                                lines.push(format!("aixa check: record {}", digest(&a)));
                                 lines.join("\n")
                             }
                         };

@@ -18,7 +18,10 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 /// The schema this version writes. Older ones migrate on load.
-pub const SCHEMA: u64 = 5;
+pub const SCHEMA: u64 = 6;
+
+/// This build, as recorded in the assessments it writes.
+pub const TOOL: &str = concat!("aixa ", env!("CARGO_PKG_VERSION"));
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -36,6 +39,18 @@ pub struct Assessment {
     /// record's own time of last change.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub copied: String,
+    /// The id of the record this one was copied from (through a share link,
+    /// a file or a duplicate); empty for an original. A copy of a copy names
+    /// the first original, so every copy links to its source.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub origin: String,
+    /// The aixa that last wrote the record ("aixa 0.1.0"); empty when not
+    /// known (files from before schema 6).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub tool: String,
+    /// The sign-off of the whole assessment, bound to the digest it signed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signoff: Option<SignOff>,
     /// What is assessed, by whom: for the report's cover.
     #[serde(default, skip_serializing_if = "Details::is_empty")]
     pub details: Details,
@@ -75,6 +90,26 @@ pub struct Assessment {
     /// it did not put in force, under the older edition's ids.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<History>,
+}
+
+/// Who signed the assessment off, in which role and when, with their
+/// statement on the residual risk, and the digest of the record they saw.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignOff {
+    pub by: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub role: String,
+    /// YYYY-MM-DD.
+    pub date: String,
+    /// The version of the scope signed (the system version in `details`
+    /// unless the signer named another).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub scope_version: String,
+    /// The overall residual-risk statement.
+    pub statement: String,
+    /// `sha256:<hex>`, see [`super::digest`].
+    pub digest: String,
 }
 
 /// How a risk is treated (ISO 31000): mitigated by controls, transferred
@@ -637,6 +672,9 @@ impl Assessment {
             created: now.to_string(),
             updated: now.to_string(),
             copied: String::new(),
+            origin: String::new(),
+            tool: TOOL.to_string(),
+            signoff: None,
             details: Details::default(),
             revision: 0,
             answers: Answers::default(),
@@ -662,6 +700,11 @@ impl Assessment {
             id,
             name: unique_name(&self.name, taken),
             copied: now.to_string(),
+            origin: if self.origin.is_empty() {
+                self.id.clone()
+            } else {
+                self.origin.clone()
+            },
             revision: 0,
             ..self.clone()
         }
@@ -707,10 +750,13 @@ impl Assessment {
         let schema = value.get("schema").and_then(Value::as_u64);
         let value = match schema {
             Some(SCHEMA) => value,
-            Some(4) => migrate::from_4(value),
-            Some(3) => migrate::from_4(migrate::from_3(value)),
-            Some(2) => migrate::from_4(migrate::from_3(migrate::from_2(value))),
-            Some(1) => migrate::from_4(migrate::from_3(migrate::from_2(migrate::from_1(value)?))),
+            Some(5) => migrate::from_5(value),
+            Some(4) => migrate::from_5(migrate::from_4(value)),
+            Some(3) => migrate::from_5(migrate::from_4(migrate::from_3(value))),
+            Some(2) => migrate::from_5(migrate::from_4(migrate::from_3(migrate::from_2(value)))),
+            Some(1) => migrate::from_5(migrate::from_4(migrate::from_3(migrate::from_2(
+                migrate::from_1(value)?,
+            )))),
             Some(v) if v > SCHEMA => return Err(LoadError::NewerSchema(v)),
             _ => {
                 return Err(LoadError::UnknownSchema(

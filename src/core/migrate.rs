@@ -56,3 +56,14 @@ pub(crate) fn from_4(mut value: Value) -> Value {
     }
     value
 }
+
+/// Schema 6 adds what an auditor needs to verify and file the record: the
+/// source a copy came from, the aixa that wrote it and a sign-off, all
+/// optional. A schema-5 file reads as it was; its digest then covers an
+/// empty tool version.
+pub(crate) fn from_5(mut value: Value) -> Value {
+    if let Some(object) = value.as_object_mut() {
+        object.insert("schema".into(), Value::from(6u64));
+    }
+    value
+}

@@ -12,6 +12,7 @@ pub mod controls_bulk;
 pub mod coverage;
 pub mod dashboard;
 pub mod date;
+pub mod digest;
 pub mod edition;
 pub mod engine;
 pub mod evidence;

@@ -60,6 +60,7 @@ impl Store {
         };
         change(&mut ours);
         ours.updated = storage::now_iso();
+        ours.tool = crate::core::assessment::TOOL.to_string();
         if let Some(theirs) = storage::load_one(id).filter(|t| t.revision > ours.revision) {
             self.conflict.set(Some((theirs, ours)));
             return;

@@ -72,12 +72,18 @@
 //! "URL" or "URL\tlabel". From format 4 on, the `threats` slots after the
 //! controls' evidence hold each treatment's rationale, the one after them
 //! the reviewer, then the review date when it is not a date (never, as
-//! it must be one), then the history of upgrades as JSON. Empty texts do
-//! not travel. The body must end
-//! there.
+//! it must be one), then the history of upgrades as JSON. From format 5 on,
+//! the slot after that holds the record: the original's id (the sender's
+//! own, or the one it was copied from), its creation time, the aixa that
+//! wrote it and the sign-off as JSON, separated by tabs. The creation time
+//! is written against the time of last change, and the tool without its
+//! "aixa " (see `record.rs`). Empty texts do not
+//! travel. The body must end there.
 //!
-//! The receiver makes a new assessment (a new id; the sender's time of last
-//! change, or none from format 1; `copied` at `now`; no creation time) and runs
+//! The receiver makes a new assessment (a new id, the original's in
+//! `origin`; the sender's creation time and time of last change, as far as
+//! the format carries them; `copied` at `now`), so that it digests like the
+//! sender's (see [`super::digest`]), and runs
 //! [`Assessment::validate`]. Decoding never panics and never trusts a claimed
 //! length: the payload is capped at [`MAX_LINK_CHARS`], the unpacked body at
 //! [`MAX_BODY_BYTES`], and every count and length is checked against the
@@ -89,6 +95,7 @@
 mod base64;
 mod bits;
 mod read;
+mod record;
 mod write;
 
 pub use base64::{from_base64url, to_base64url};
@@ -102,7 +109,7 @@ use std::fmt;
 use write::write_body;
 
 /// The format this version writes; it reads this one and every older one.
-pub const FORMAT: u8 = 4;
+pub const FORMAT: u8 = 5;
 /// The longest link this version makes sense of; longer ones are refused
 /// before decoding, and a sharing UI should not offer them.
 pub const MAX_LINK_CHARS: usize = 8000;
@@ -226,7 +233,7 @@ pub fn payload_of(fragment: &str) -> Option<&str> {
     f.strip_prefix(&FRAGMENT_PREFIX[1..])
 }
 
-/// The payload for `a` (no `#`). Id, created and updated never travel.
+/// The payload for `a` (no `#`). The id travels as the copy's `origin`.
 /// Meant for a valid assessment: ids outside its edition and scores outside
 /// 1–5 are left out. The edition is always the assessment's own.
 pub fn encode(a: &Assessment) -> String {
@@ -286,9 +293,10 @@ pub fn decode(payload: &str, id: String, now: &str) -> Result<Assessment> {
     }
     let d = read_body(catalog, body, version)?;
     // The copy keeps the sender's time of last change (unknown in format-1
-    // links, which lack it) and records its own time apart; the link never
-    // carries when the assessment was created.
+    // links, which lack it) and, from format 5, its creation time, origin
+    // and tool; it records its own time apart.
     let mut a = Assessment::new(catalog, id, d.name, "");
+    a.tool.clear();
     a.updated = d.updated;
     a.details = d.details;
     a.copied = now.to_string();
@@ -308,6 +316,20 @@ pub fn decode(payload: &str, id: String, now: &str) -> Result<Assessment> {
         a.history = serde_json::from_str::<serde_json::Value>(&d.history)
             .and_then(serde_json::from_value)
             .map_err(|_| DecodeError::Malformed("its history is not valid"))?;
+    }
+    if !d.record.is_empty() {
+        let mut parts = d.record.splitn(4, '\t');
+        let mut next = || parts.next().unwrap_or_default().to_string();
+        a.origin = next();
+        a.created = record::created_from(&next(), &a.updated);
+        a.tool = record::tool_from(&next());
+        let signoff = next();
+        if !signoff.is_empty() {
+            a.signoff = serde_json::from_str::<serde_json::Value>(&signoff)
+                .and_then(serde_json::from_value)
+                .map(Some)
+                .map_err(|_| DecodeError::Malformed("its sign-off is not valid"))?;
+        }
     }
     if d.review_is_now {
         if let Some(point) = a.reviewed.take() {

@@ -34,6 +34,9 @@ pub(super) struct Decoded {
     pub(super) review_is_now: bool,
     /// The upgrades' history as JSON (format 4); empty when none.
     pub(super) history: String,
+    /// The record: original id, creation time, tool and sign-off, tab
+    /// separated (format 5); empty in older links.
+    pub(super) record: String,
 }
 
 /// `version` is the link's format: 2 adds the time of last change.
@@ -342,6 +345,8 @@ fn evidence_field<'d>(
                 .ok_or(missing)
         } else if j == threats + 2 {
             Ok(Late::Text(&mut d.history))
+        } else if j == threats + 3 && version >= 5 {
+            Ok(Late::Text(&mut d.record))
         } else {
             Err(DecodeError::OutsideCatalog)
         }

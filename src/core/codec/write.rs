@@ -146,6 +146,24 @@ pub(super) fn write_body(a: &Assessment, catalog: &Catalog) -> Vec<u8> {
         serde_json::to_string(&a.history).unwrap_or_default()
     };
     out.text(late + threats + 2, &history);
+    // Format 5: the record itself, so that a copy digests like its source
+    // and says where it came from: the original's id, its creation time,
+    // the aixa that wrote it and the sign-off, tab-separated (the sign-off
+    // as JSON, which never holds a raw tab).
+    let signoff = a
+        .signoff
+        .as_ref()
+        .and_then(|s| serde_json::to_string(s).ok())
+        .unwrap_or_default();
+    let origin = if a.origin.is_empty() {
+        &a.id
+    } else {
+        &a.origin
+    };
+    let created = super::record::created_text(&a.created, &a.updated);
+    let tool = super::record::tool_text(&a.tool);
+    let record = [origin.as_str(), &created, &tool, &signoff].join("\t");
+    out.text(late + threats + 3, record.trim_end_matches('\t'));
     match &a.reviewed {
         None => out.w.bit(false),
         Some(r) => {
