@@ -3,8 +3,8 @@
 //    inline script and its Content-Security-Policy can forbid them; that
 //    script also removes the static landing page (5.) once the app has mounted;
 // 2. puts that policy into index.html;
-// 3. moves Trunk's preloads of the wasm and its JavaScript to the top of
-//    <head>, so both fetches start with the HTML;
+// 3. checks Trunk's preloads of the wasm and its JavaScript, and puts them
+//    just before the boot script;
 // 4. adds assets/paint.js, a small synchronous script that marks <html> for a
 //    returning visitor before the first paint;
 // 5. writes the landing page's markup, rendered by the app in headless
@@ -56,18 +56,22 @@ if (!html.includes("Content-Security-Policy")) {
   );
 }
 
-// Preloads first: the fetch of the wasm and its glue starts with the HTML.
+// The preloads of the wasm and its glue, in <head>, so that their fetch
+// starts with the HTML, not when the boot script runs; after the stylesheets,
+// which block the first paint, and before the boot script.
 const preloads = html.match(/<link rel="(?:modulepreload|preload)"[^>]*>/g) ?? [];
 if (!preloads.some((l) => /rel="modulepreload" href="\.\/aixa-web-[0-9a-f]+\.js"/.test(l)) ||
     !preloads.some((l) => /rel="preload" href="\.\/aixa-web-[0-9a-f]+_bg\.wasm"/.test(l))) {
   throw new Error("index.html lacks Trunk's preloads of the wasm and its JavaScript");
 }
-for (const l of preloads) html = html.replace(l, "");
-html = html.replace(/(<meta http-equiv="Content-Security-Policy"[^>]*>)/, `$1\n    ${preloads.join("\n    ")}`);
+html = html.replace(/\s*<link rel="(?:modulepreload|preload)"[^>]*>/g, "");
+html = html.replace(/\s*(<script type="module" src="[^"]+"><\/script>)/, (_, boot) => `\n    ${[...preloads, boot].join("\n    ")}`);
+if (!preloads.every((l) => html.includes(l))) throw new Error("index.html has no boot script to put the preloads before");
 
 // Before the stylesheets, so the class is set before anything is drawn.
 if (!/<script src="\.\/paint-[0-9a-f]+\.js"><\/script>/.test(html)) {
-  const paint = readFileSync("assets/paint.js", "utf8");
+  // Without its comments: every visitor fetches it before the first paint.
+  const paint = readFileSync("assets/paint.js", "utf8").replace(/^\s*\/\/.*\n/gm, "");
   const name = hashed("paint", paint);
   writeFileSync(join(dist, name), paint);
   html = html.replace(/(\s*)(<link rel="stylesheet")/, `$1<script src="./${name}"></script>$1$2`);
