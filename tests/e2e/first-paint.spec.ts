@@ -60,6 +60,7 @@ test("a new visitor sees the landing page at once; the app replaces it, one head
   await expect(page.getByTestId("threat-list")).toHaveCount(0);
   const heading = await h1.textContent();
   const before = await page.evaluate(() => document.body.innerText);
+  const box = await h1.boundingBox();
 
   release();
   await mounted(page);
@@ -71,6 +72,8 @@ test("a new visitor sees the landing page at once; the app replaces it, one head
   // No flash of different content: the app shows the very text the static
   // page showed.
   expect(await page.evaluate(() => document.body.innerText)).toBe(before);
+  // … in the very place.
+  expect(await page.locator("main h1").boundingBox()).toEqual(box);
 });
 
 test("a returning visitor never sees a new visitor's landing page, only the shell until the app opens their work", async ({
