@@ -1,9 +1,11 @@
 // The browser half of scripts/bench, and the one table it prints.
 //
-// usage: node scripts/bench.mjs SITE OUT
+// usage: node scripts/bench.mjs SITE OUT [--startup]
 //   SITE holds app/ (the release build), app20x/ (the same app over a catalog
 //   20 times the edition's size) and links.json; criterion's estimates are
 //   read from target/criterion. Results go to OUT/results.{json,md}.
+//   --startup measures only the first load, start-up and first contentful
+//   paint, from SITE/app/ alone, and prints their rows (OUT/startup.json).
 
 import { chromium } from "@playwright/test";
 import { execFileSync, spawn } from "node:child_process";
@@ -12,9 +14,11 @@ import { join } from "node:path";
 import { budgets, kb, measure } from "./bytes.mjs";
 import { launchOptions } from "./chromium.mjs";
 
-const [site, out] = process.argv.slice(2);
-if (!site || !out) {
-  console.error("usage: node scripts/bench.mjs SITE OUT");
+const args = process.argv.slice(2);
+const [site, out] = args.filter((a) => !a.startsWith("--"));
+const startupOnly = args.includes("--startup");
+if (!site || !out || args.includes("--help")) {
+  console.error("usage: node scripts/bench.mjs SITE OUT [--startup]");
   process.exit(2);
 }
 const COLD_LOADS = 20;
@@ -32,11 +36,11 @@ function quantile(xs, q) {
 }
 
 // Records, from the first byte of the document, when the profile page can be
-// used: its answer buttons and its threat list are in the DOM.
+// used: its answer buttons and its threat list are in the DOM, the app's own
+// (the static landing page in index.html, #aixa-prerender, is not usable).
 const readyProbe = () => {
-  const ready = () =>
-    document.querySelector('input[data-testid^="answer-"]') &&
-    document.querySelector('[data-testid="threat-list"] [data-verdict]');
+  const app = (selector) => [...document.querySelectorAll(selector)].some((e) => !e.closest("#aixa-prerender"));
+  const ready = () => app('input[data-testid^="answer-"]') && app('[data-testid="threat-list"] [data-verdict]');
   const observer = new MutationObserver(() => {
     if (ready()) {
       window.__aixaReady = performance.now();
@@ -77,8 +81,16 @@ async function coldLoad(browser, url, requests) {
   if (requests) context.on("request", (r) => requests.add(new URL(r.url()).pathname));
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForFunction(() => window.__aixaReady !== undefined, null, { timeout: 60_000 });
-  const ms = await page.evaluate(() => window.__aixaReady);
+  // And the first contentful paint of the same load, as Chromium reports it.
+  await page.waitForFunction(
+    () => window.__aixaReady !== undefined && performance.getEntriesByName("first-contentful-paint").length > 0,
+    null,
+    { timeout: 60_000 },
+  );
+  const ms = await page.evaluate(() => ({
+    ready: window.__aixaReady,
+    fcp: performance.getEntriesByName("first-contentful-paint")[0].startTime,
+  }));
   if (requests) {
     // Let the service worker finish caching the rest of the app.
     await page.waitForFunction(() => navigator.serviceWorker?.controller || !navigator.serviceWorker, null, {
@@ -105,6 +117,8 @@ async function writeFloor(browser) {
   return html.length;
 }
 
+// Start-up (until usable) and first contentful paint, of the app and of the
+// floor, from the same cold loads.
 async function startup(browser) {
   const app = [];
   const floor = [];
@@ -113,7 +127,12 @@ async function startup(browser) {
     app.push(await coldLoad(browser, root + "app/"));
     floor.push(await coldLoad(browser, root + "app/floor.html"));
   }
-  return { app: median(app), floor: median(floor), ratio: median(app) / median(floor), samples: { app, floor } };
+  const figures = (key) => {
+    const a = app.map((x) => x[key]);
+    const f = floor.map((x) => x[key]);
+    return { app: median(a), floor: median(f), ratio: median(a) / median(f), samples: { app: a, floor: f } };
+  };
+  return { ...figures("ready"), fcp: figures("fcp") };
 }
 
 // Each change flips one threat's verdict; `last` is the copy of that threat the
@@ -221,10 +240,14 @@ try {
     const requests = new Set();
     await coldLoad(browser, root + "app/", requests);
     const floorBytes = await writeFloor(browser);
-    return {
+    const first = {
       fetched: [...requests].filter((p) => p.startsWith("/app/")).map((p) => p.slice(5) || "index.html").sort(),
       floorBytes,
       startup: await startup(browser),
+    };
+    if (startupOnly) return first;
+    return {
+      ...first,
       latency: await latency(browser, "app/", 1, "2024-01"),
       latency2026: await latency(browser, "app/", 1, "2026-08"),
       latency20: await latency(browser, "app20x/", 20, "2024-01"),
@@ -235,20 +258,7 @@ try {
   await browser.close();
 }
 
-// Inputs a complete reference assessment takes (scripts/effort.mjs), against
-// the count in the UI before the effort work began (bench/effort-baseline.json).
-results.effort = JSON.parse(execFileSync(process.execPath, ["scripts/effort.mjs", join(site, "app"), "--json"], { encoding: "utf8" }));
-writeFileSync(join(out, "browser.json"), JSON.stringify(results, null, 2) + "\n");
 const bytes = measure(join(site, "app"), results.fetched.filter((f) => f !== "floor.html"));
-const links = JSON.parse(readFileSync(join(site, "links.json"), "utf8")).links;
-const engine = [
-  ["1x", 1],
-  ["20x", 20],
-  ["100x", 100],
-].map(([id, factor]) => ({ id, factor, us: criterion(id) }));
-const threats = results.latency.threats;
-for (const e of engine) e.perThreat = e.us / (threats * e.factor);
-const linearity = engine[2].perThreat / engine[0].perThreat;
 
 const ok = (pass) => (pass ? "ok" : "MISSED");
 const ms = (x) => `${x.toFixed(1)} ms`;
@@ -270,42 +280,64 @@ const s = results.startup;
 row("start-up", `app, median of ${COLD_LOADS} cold loads`, ms(s.app));
 row("start-up", `static floor page (${kb(results.floorBytes)}), median`, ms(s.floor));
 row("start-up", "ratio app / floor", s.ratio.toFixed(2), `≤ ${budgets.startup_ratio}`, ok(s.ratio <= budgets.startup_ratio));
-for (const [l, name, budget] of [
-  [results.latency, "2024-01 edition", budgets.latency_p95_ms],
-  [results.latency2026, "2026-08 edition", budgets.latency_p95_ms],
-  [results.latency20, "20× synthetic catalog", budgets.latency_20x_p95_ms],
-]) {
+// The same loads: index.html's static landing page against the floor.
+const f = s.fcp;
+row("first contentful paint", `app, median of ${COLD_LOADS} cold loads`, ms(f.app));
+row("first contentful paint", "static floor page, median", ms(f.floor));
+row("first contentful paint", "ratio app / floor", f.ratio.toFixed(2), `≤ ${budgets.fcp_ratio}`, ok(f.ratio <= budgets.fcp_ratio));
+// The rest of the bench, unless only the start-up was asked for.
+if (!startupOnly) {
+  // Inputs a complete reference assessment takes (scripts/effort.mjs), against
+  // the count in the UI before the effort work began (bench/effort-baseline.json).
+  results.effort = JSON.parse(execFileSync(process.execPath, ["scripts/effort.mjs", join(site, "app"), "--json"], { encoding: "utf8" }));
+  writeFileSync(join(out, "browser.json"), JSON.stringify(results, null, 2) + "\n");
+  const links = JSON.parse(readFileSync(join(site, "links.json"), "utf8")).links;
+  const engine = [
+    ["1x", 1],
+    ["20x", 20],
+    ["100x", 100],
+  ].map(([id, factor]) => ({ id, factor, us: criterion(id) }));
+  const threats = results.latency.threats;
+  for (const e of engine) e.perThreat = e.us / (threats * e.factor);
+  const linearity = engine[2].perThreat / engine[0].perThreat;
+  Object.assign(results, { engine, linearity, links });
+  for (const [l, name, budget] of [
+    [results.latency, "2024-01 edition", budgets.latency_p95_ms],
+    [results.latency2026, "2026-08 edition", budgets.latency_p95_ms],
+    [results.latency20, "20× synthetic catalog", budgets.latency_20x_p95_ms],
+  ]) {
+    row(
+      "answer → threat list",
+      `${name} (${l.threats} threats), ${CHANGES} changes`,
+      `p50 ${ms(l.p50)} · p95 ${ms(l.p95)} · max ${ms(l.max)}`,
+      `p95 ≤ ${budget} ms`,
+      ok(l.p95 <= budget),
+    );
+  }
+  for (const e of engine) {
+    row("engine select()", `${e.id} (${threats * e.factor} threats)`, `${e.us.toFixed(2)} µs · ${e.perThreat.toFixed(3)} µs/threat`);
+  }
+  row("engine select()", "µs/threat 100× ÷ 1×", linearity.toFixed(2), `≤ ${budgets.engine_linearity} (linear)`, ok(linearity <= budgets.engine_linearity));
+  for (const l of links) {
+    row("share link", `${l.name}: ${l.what}`, `${l.link} chars · base64 JSON ${l.base64_json} · ratio ${l.ratio.toFixed(3)}`);
+  }
+  const typical = links.find((l) => l.name === "typical");
+  if (typical) row("share link", "typical, budget", `${typical.link} chars`, `≤ ${budgets.link_chars}`, ok(typical.link <= budgets.link_chars));
+  const effortBase = JSON.parse(readFileSync(new URL("../bench/effort-baseline.json", import.meta.url), "utf8"));
+  for (const [slug, n] of Object.entries(results.effort.steps)) {
+    row("effort", `step ${slug}`, `${n} inputs (${effortBase.steps[slug] ?? "?"} at the effort baseline)`);
+  }
+  const effortCap = Math.floor(effortBase.total * budgets.effort_ratio);
   row(
-    "answer → threat list",
-    `${name} (${l.threats} threats), ${CHANGES} changes`,
-    `p50 ${ms(l.p50)} · p95 ${ms(l.p95)} · max ${ms(l.max)}`,
-    `p95 ≤ ${budget} ms`,
-    ok(l.p95 <= budget),
+    "effort",
+    "a complete reference assessment",
+    `${results.effort.total} inputs, ${((100 * results.effort.total) / effortBase.total).toFixed(0)} % of ${effortBase.total}`,
+    `≤ ${effortCap} (${budgets.effort_ratio * 100} % of the effort baseline)`,
+    ok(results.effort.total <= effortCap),
   );
+  const m = results.memory;
+  row("memory", "after a complete assessment", `JS heap ${kb(m.js)} + wasm ${kb(m.wasm)} = ${kb(m.total)}`);
 }
-for (const e of engine) {
-  row("engine select()", `${e.id} (${threats * e.factor} threats)`, `${e.us.toFixed(2)} µs · ${e.perThreat.toFixed(3)} µs/threat`);
-}
-row("engine select()", "µs/threat 100× ÷ 1×", linearity.toFixed(2), `≤ ${budgets.engine_linearity} (linear)`, ok(linearity <= budgets.engine_linearity));
-for (const l of links) {
-  row("share link", `${l.name}: ${l.what}`, `${l.link} chars · base64 JSON ${l.base64_json} · ratio ${l.ratio.toFixed(3)}`);
-}
-const typical = links.find((l) => l.name === "typical");
-if (typical) row("share link", "typical, budget", `${typical.link} chars`, `≤ ${budgets.link_chars}`, ok(typical.link <= budgets.link_chars));
-const effortBase = JSON.parse(readFileSync(new URL("../bench/effort-baseline.json", import.meta.url), "utf8"));
-for (const [slug, n] of Object.entries(results.effort.steps)) {
-  row("effort", `step ${slug}`, `${n} inputs (${effortBase.steps[slug] ?? "?"} at the effort baseline)`);
-}
-const effortCap = Math.floor(effortBase.total * budgets.effort_ratio);
-row(
-  "effort",
-  "a complete reference assessment",
-  `${results.effort.total} inputs, ${((100 * results.effort.total) / effortBase.total).toFixed(0)} % of ${effortBase.total}`,
-  `≤ ${effortCap} (${budgets.effort_ratio * 100} % of the effort baseline)`,
-  ok(results.effort.total <= effortCap),
-);
-const m = results.memory;
-row("memory", "after a complete assessment", `JS heap ${kb(m.js)} + wasm ${kb(m.wasm)} = ${kb(m.total)}`);
 
 // The stored baseline's value of each row, for comparison on this machine.
 const baselineFile = new URL("../bench/baseline.json", import.meta.url);
@@ -322,9 +354,7 @@ const missing = results.fetched.filter((f) => !bytes.rows.some((r) => r.name ===
 if (missing.length) console.log(`note: fetched but not measured: ${missing.join(", ")}`);
 const missed = rows.filter((r) => r.status === "MISSED").map((r) => `${r.section}: ${r.metric}`);
 const stamp = new Date().toISOString();
-writeFileSync(
-  join(out, "results.json"),
-  JSON.stringify({ date: stamp, rows, bytes, ...results, engine, linearity, links, missed }, null, 2) + "\n",
-);
-writeFileSync(join(out, "results.md"), `# aixa bench, ${stamp}\n\n${table}\n`);
+const name = startupOnly ? "startup" : "results";
+writeFileSync(join(out, `${name}.json`), JSON.stringify({ date: stamp, rows, bytes, ...results, missed }, null, 2) + "\n");
+writeFileSync(join(out, `${name}.md`), `# aixa bench${startupOnly ? " (start-up only)" : ""}, ${stamp}\n\n${table}\n`);
 console.log(missed.length ? `\n${missed.length} budget(s) missed: ${missed.join("; ")}` : "\nevery budget is met");

@@ -34,6 +34,8 @@ try {
       localStorage.setItem("aixa.current", id);
     }, [fixtureId, fixture]);
     await page.reload();
+    // The app has replaced the static page of index.html (see postbuild).
+    await page.locator("#aixa-prerender").waitFor({ state: "detached" });
     for (const [name, hash] of shots) {
       await page.goto(base + hash);
       await page.locator("main").waitFor();

@@ -106,6 +106,8 @@ ensure_build_tools() {
 }
 
 build_release() {
+  # postbuild renders the landing page into index.html in headless Chromium.
+  ensure_chromium
   say "building the release app into dist/"
   # AIXA_SERVICE_WORKER makes the app register dist/sw.js; `trunk serve`
   # (development) leaves it unset, so no worker caches a development build.
