@@ -190,6 +190,7 @@ fn a_sign_off_shows_whether_the_record_changed_since() {
         scope_version: "2.3".into(),
         statement: "Residual risk acceptable for release.".into(),
         digest: digest(&a),
+        at: "2026-11-28T10:00:00Z".into(),
     });
     assert_eq!(signoff_state(&a), SignOffState::Current);
     // The sign-off survives a save to a file and back.
@@ -266,4 +267,36 @@ fn aixa_verify_catches_a_tampered_acceptance() {
         "{out}"
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_signed_golden_record_is_unchanged_since_its_sign_off_in_its_file_and_its_link() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let read = |p: &str| {
+        std::fs::read_to_string(dir.join(p)).unwrap_or_else(|e| panic!("tests/golden/{p}: {e}"))
+    };
+    let file = Assessment::from_json(&read("files/signed.aixa.json")).expect("loads");
+    assert_eq!(signoff_state(&file), SignOffState::Current);
+    let link = aixa::core::codec::decode(
+        read("links/signed-format-5.link").trim(),
+        "received".into(),
+        "2026-12-01T00:00:00Z",
+    )
+    .expect("decodes");
+    assert_eq!(signoff_state(&link), SignOffState::Current);
+    assert_eq!(digest(&link), digest(&file));
+    // The original's identity and times came with it.
+    assert_eq!(
+        (
+            link.origin.as_str(),
+            link.created.as_str(),
+            link.updated.as_str()
+        ),
+        (
+            file.origin.as_str(),
+            file.created.as_str(),
+            file.updated.as_str()
+        )
+    );
+    assert_eq!(link.log, file.log);
 }

@@ -257,8 +257,11 @@ fn csv_has_a_row_per_threat_and_control_and_neutralises_formulas() {
             .position(|h| h == name)
             .unwrap_or_else(|| panic!("no column {name}"))
     };
-    assert_eq!(rows[0].len(), 35);
-    assert!(rows.iter().all(|r| r.len() == 35));
+    assert_eq!(rows[0].len(), 36);
+    assert!(rows.iter().all(|r| r.len() == 36));
+    // The last column names the record every row was made from.
+    let digest = aixa::core::digest::digest(&a);
+    assert!(rows[1..].iter().all(|r| r[col("record_digest")] == digest));
     // Every threat in scope (one row even when no control serves it) and
     // every threat an override excluded (one row).
     let sel = a.selection();

@@ -90,6 +90,12 @@ pub struct Assessment {
     /// it did not put in force, under the older edition's ids.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<History>,
+    /// The people who assess; each change is recorded as one of them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assessors: Vec<String>,
+    /// Every change, oldest first: see [`super::log`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub log: Vec<super::log::LogEntry>,
 }
 
 /// Who signed the assessment off, in which role and when, with their
@@ -110,6 +116,10 @@ pub struct SignOff {
     pub statement: String,
     /// `sha256:<hex>`, see [`super::digest`].
     pub digest: String,
+    /// When it was signed (ISO 8601, UTC): the change log's entries after
+    /// it are what changed since.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub at: String,
 }
 
 /// How a risk is treated (ISO 31000): mitigated by controls, transferred
@@ -687,6 +697,8 @@ impl Assessment {
             treatment: BTreeMap::new(),
             reviewed: None,
             history: Vec::new(),
+            assessors: Vec::new(),
+            log: Vec::new(),
         }
     }
 

@@ -20,6 +20,7 @@ pub mod explain;
 pub mod file_name;
 pub mod filter;
 pub mod lineage;
+pub mod log;
 pub mod migrate;
 pub mod order;
 pub mod plan;

@@ -25,6 +25,9 @@ pub struct Store {
     /// "<assessment id>/<control id>": the choice waits, across pages, until
     /// a reason makes it valid or the user takes it back.
     pub pending_na: RwSignal<Vec<String>>,
+    /// Who changes are recorded as, when an assessment names them among its
+    /// assessors (see [`crate::core::log`]).
+    pub me: RwSignal<String>,
 }
 
 impl Store {
@@ -58,9 +61,26 @@ impl Store {
         let Some(mut ours) = self.get(id) else {
             return;
         };
+        let before = ours.clone();
         change(&mut ours);
-        ours.updated = storage::now_iso();
+        let now = storage::now_iso();
+        ours.updated.clone_from(&now);
         ours.tool = crate::core::assessment::TOOL.to_string();
+        let me = self.me.get_untracked();
+        let by = if ours.assessors.contains(&me) {
+            me.as_str()
+        } else {
+            ""
+        };
+        crate::core::log::record(&before, &mut ours, by, &now);
+        // A sign-off binds the record as saved now, log and time included.
+        if ours.signoff != before.signoff {
+            let digest = crate::core::digest::digest(&ours);
+            if let Some(s) = ours.signoff.as_mut() {
+                s.digest = digest;
+                s.at = now;
+            }
+        }
         if let Some(theirs) = storage::load_one(id).filter(|t| t.revision > ours.revision) {
             self.conflict.set(Some((theirs, ours)));
             return;
@@ -213,6 +233,7 @@ pub fn provide_store() -> Store {
         can_save: StoredValue::new(loaded.can_save),
         conflict: RwSignal::new(None),
         pending_na: RwSignal::new(Vec::new()),
+        me: RwSignal::new(storage::me()),
     };
     // The storage event fires in every other tab of this origin on a save.
     let handle = window_event_listener(leptos::ev::storage, move |ev| {

@@ -180,6 +180,23 @@ pub fn current() -> Option<String> {
     storage()?.get_item(CURRENT_KEY).ok().flatten()
 }
 
+/// Who this browser records changes as: one name, chosen from an
+/// assessment's assessors. Kept here, not in the record: a share link or a
+/// file carries the record, not its reader.
+pub fn me() -> String {
+    storage()
+        .and_then(|s| s.get_item(ME_KEY).ok().flatten())
+        .unwrap_or_default()
+}
+
+pub fn set_me(name: &str) {
+    if let Some(store) = storage() {
+        let _ = store.set_item(ME_KEY, name);
+    }
+}
+
+const ME_KEY: &str = "aixa.me";
+
 pub fn set_current(id: &str) {
     if let Some(store) = storage() {
         let _ = store.set_item(CURRENT_KEY, id);

@@ -75,7 +75,9 @@
 //! it must be one), then the history of upgrades as JSON. From format 5 on,
 //! the slot after that holds the record: the original's id (the sender's
 //! own, or the one it was copied from), its creation time, the aixa that
-//! wrote it and the sign-off as JSON, separated by tabs. The creation time
+//! wrote it, the sign-off as JSON, the change log as JSON (or `-` when a
+//! link left it out for length) and the assessors one per line, separated
+//! by tabs. The creation time
 //! is written against the time of last change, and the tool without its
 //! "aixa " (see `record.rs`). Empty texts do not
 //! travel. The body must end there.
@@ -212,7 +214,13 @@ type Result<T> = std::result::Result<T, DecodeError>;
 /// `{base_url}#/s/{payload}`, dropping any fragment `base_url` has.
 pub fn link(base_url: &str, a: &Assessment) -> String {
     let base = base_url.split_once('#').map_or(base_url, |(b, _)| b);
-    format!("{base}{FRAGMENT_PREFIX}{}", encode(a))
+    let full = format!("{base}{FRAGMENT_PREFIX}{}", encode(a));
+    if full.len() <= MAX_LINK_CHARS || a.log.is_empty() {
+        return full;
+    }
+    // The change log is what makes a record long: without it, the link
+    // still opens, and says that the file holds the history.
+    format!("{base}{FRAGMENT_PREFIX}{}", encode_with(a, false))
 }
 
 /// The share link for `a` (see [`link`]), or, when it is longer than
@@ -237,8 +245,12 @@ pub fn payload_of(fragment: &str) -> Option<&str> {
 /// Meant for a valid assessment: ids outside its edition and scores outside
 /// 1–5 are left out. The edition is always the assessment's own.
 pub fn encode(a: &Assessment) -> String {
+    encode_with(a, true)
+}
+
+fn encode_with(a: &Assessment, with_log: bool) -> String {
     let catalog = a.catalog();
-    let body = write_body(a, catalog);
+    let body = write_body(a, catalog, with_log);
     let packed = miniz_oxide::deflate::compress_to_vec(&body, 10);
     let (flag, body) = if packed.len() < body.len() {
         (COMPRESSED, packed)
@@ -257,6 +269,12 @@ pub fn encode(a: &Assessment) -> String {
 
 /// A new assessment, `id` and `now` given by the receiver, from a payload.
 pub fn decode(payload: &str, id: String, now: &str) -> Result<Assessment> {
+    decode_noting(payload, id, now).map(|(a, _)| a)
+}
+
+/// [`decode`], and whether the link left the change log out for length
+/// (the file has it).
+pub fn decode_noting(payload: &str, id: String, now: &str) -> Result<(Assessment, bool)> {
     if payload.is_empty() {
         return Err(DecodeError::Empty);
     }
@@ -317,8 +335,9 @@ pub fn decode(payload: &str, id: String, now: &str) -> Result<Assessment> {
             .and_then(serde_json::from_value)
             .map_err(|_| DecodeError::Malformed("its history is not valid"))?;
     }
+    let mut log_omitted = false;
     if !d.record.is_empty() {
-        let mut parts = d.record.splitn(4, '\t');
+        let mut parts = d.record.splitn(6, '\t');
         let mut next = || parts.next().unwrap_or_default().to_string();
         a.origin = next();
         a.created = record::created_from(&next(), &a.updated);
@@ -330,6 +349,18 @@ pub fn decode(payload: &str, id: String, now: &str) -> Result<Assessment> {
                 .map(Some)
                 .map_err(|_| DecodeError::Malformed("its sign-off is not valid"))?;
         }
+        let log = next();
+        log_omitted = log == "-";
+        if !log.is_empty() && !log_omitted {
+            a.log = serde_json::from_str::<serde_json::Value>(&log)
+                .and_then(serde_json::from_value)
+                .map_err(|_| DecodeError::Malformed("its change log is not valid"))?;
+        }
+        a.assessors = next()
+            .split('\n')
+            .filter(|n| !n.is_empty())
+            .map(str::to_string)
+            .collect();
     }
     if d.review_is_now {
         if let Some(point) = a.reviewed.take() {
@@ -341,7 +372,7 @@ pub fn decode(payload: &str, id: String, now: &str) -> Result<Assessment> {
         LoadError::UnknownEdition(e) => DecodeError::UnknownEdition(e),
         other => DecodeError::Invalid(other.to_string()),
     })?;
-    Ok(a)
+    Ok((a, log_omitted))
 }
 
 /// Index-ordered entries, keyed by catalog id.

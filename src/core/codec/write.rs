@@ -16,7 +16,7 @@ use crate::core::date::Date;
 use crate::core::review::snapshot;
 use std::collections::BTreeMap;
 
-pub(super) fn write_body(a: &Assessment, catalog: &Catalog) -> Vec<u8> {
+pub(super) fn write_body(a: &Assessment, catalog: &Catalog, with_log: bool) -> Vec<u8> {
     let threats = catalog.threats.len();
     let overrides = by_threat(&a.overrides, catalog);
     let responsibility = by_threat(&a.responsibility, catalog);
@@ -148,8 +148,9 @@ pub(super) fn write_body(a: &Assessment, catalog: &Catalog) -> Vec<u8> {
     out.text(late + threats + 2, &history);
     // Format 5: the record itself, so that a copy digests like its source
     // and says where it came from: the original's id, its creation time,
-    // the aixa that wrote it and the sign-off, tab-separated (the sign-off
-    // as JSON, which never holds a raw tab).
+    // the aixa that wrote it, the sign-off, the change log and the assessors,
+    // tab-separated (the sign-off and log as JSON, which never holds a raw
+    // tab; the assessors one per line).
     let signoff = a
         .signoff
         .as_ref()
@@ -162,7 +163,14 @@ pub(super) fn write_body(a: &Assessment, catalog: &Catalog) -> Vec<u8> {
     };
     let created = super::record::created_text(&a.created, &a.updated);
     let tool = super::record::tool_text(&a.tool);
-    let record = [origin.as_str(), &created, &tool, &signoff].join("\t");
+    // The change log as JSON, or "-" where the link must leave it out.
+    let log = match (a.log.is_empty(), with_log) {
+        (true, _) => String::new(),
+        (false, true) => serde_json::to_string(&a.log).unwrap_or_default(),
+        (false, false) => "-".into(),
+    };
+    let assessors = a.assessors.join("\n");
+    let record = [origin.as_str(), &created, &tool, &signoff, &log, &assessors].join("\t");
     out.text(late + threats + 3, record.trim_end_matches('\t'));
     match &a.reviewed {
         None => out.w.bit(false),

@@ -20,7 +20,7 @@ pub fn cell(text: &str) -> String {
     }
 }
 
-const HEADER: [&str; 35] = [
+const HEADER: [&str; 36] = [
     "threat_id",
     "section",
     "threat",
@@ -59,6 +59,9 @@ const HEADER: [&str; 35] = [
     "needs_treatment",
     "treatment",
     "treatment_rationale",
+    // The record's digest (docs/digest.md), the same on every row: the
+    // table says which state of the record it was made from.
+    "record_digest",
 ];
 
 /// One row per threat × control that serves it, for every threat in scope
@@ -69,6 +72,7 @@ pub fn csv(a: &Assessment, today: &str) -> String {
     let catalog = a.catalog();
     let sel = a.selection();
     let judged = coverage(a, Date::parse(today).unwrap_or(Date::MIN));
+    let record = [super::super::digest::digest(a)];
     let mut out = String::new();
     out.push_str(&HEADER.join(","));
     out.push_str("\r\n");
@@ -191,6 +195,7 @@ pub fn csv(a: &Assessment, today: &str) -> String {
                 .chain(coverage_cells.iter())
                 .chain(control_extra)
                 .chain(treatment_cells.iter())
+                .chain(record.iter())
                 .map(|c| cell(c))
                 .collect();
             out.push_str(&cells.join(","));

@@ -9,6 +9,7 @@
 use super::model::{build, Report};
 use super::{md_cell as cell, md_escape as esc};
 use crate::core::assessment::{Assessment, Evidence};
+use crate::core::digest::{digest, signoff_state, SignOffState};
 use std::fmt::Write as _;
 
 /// A cell, or a dash for an empty one.
@@ -39,7 +40,82 @@ fn evidence_cell(list: &[Evidence]) -> String {
 }
 
 pub fn markdown(a: &Assessment, today: &str) -> String {
-    render(&build(a, today))
+    let mut out = render(&build(a, today));
+    // The record's identity under the title, where a reader checks it, and
+    // its sign-off and log at the end.
+    let mut id = format!("Digest: `{}`.", digest(a));
+    if !a.origin.is_empty() {
+        let _ = write!(id, " A copy of the record {}.", esc(&a.origin));
+    }
+    let tool = if a.tool.is_empty() {
+        "not recorded"
+    } else {
+        a.tool.as_str()
+    };
+    let _ = write!(id, " Written by: {}.\n\n", esc(tool));
+    if let Some(at) = out.find("\n\n").map(|i| i + 2) {
+        if let Some(end) = out[at..].find("\n\n").map(|i| at + i + 2) {
+            out.insert_str(end, &id);
+        }
+    }
+    out.push_str(&record_section(a));
+    out
+}
+
+/// The sign-off and the change log.
+fn record_section(a: &Assessment) -> String {
+    let mut out = String::new();
+    let w = &mut out;
+    if a.signoff.is_none() && a.log.is_empty() {
+        return out;
+    }
+    let _ = writeln!(w, "\n## The record\n");
+    if let Some(s) = &a.signoff {
+        let state = match signoff_state(a) {
+            SignOffState::Changed => "Changed since sign-off",
+            _ => "Signed off",
+        };
+        let role = if s.role.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", s.role)
+        };
+        let _ = writeln!(
+            w,
+            "{}\n",
+            esc(&format!(
+                "{state}: by {}{role} on {}, scope version {}: “{}”. Signed digest: {}.",
+                s.by,
+                s.date,
+                if s.scope_version.is_empty() {
+                    "not given"
+                } else {
+                    &s.scope_version
+                },
+                s.statement,
+                s.digest
+            ))
+        );
+    }
+    if !a.log.is_empty() {
+        let _ = writeln!(
+            w,
+            "| When | Who | What | Was | Is |\n| --- | --- | --- | --- | --- |"
+        );
+        for e in &a.log {
+            let by = if e.by.is_empty() { "not named" } else { &e.by };
+            let _ = writeln!(
+                w,
+                "| {} | {} | {} | {} | {} |",
+                cell(&e.at),
+                cell(by),
+                cell(&e.what),
+                cell(&e.old),
+                cell(&e.new)
+            );
+        }
+    }
+    out
 }
 
 /// The Markdown of a report's facts.

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 pub fn SharedPage(payload: String) -> impl IntoView {
     let store = use_store();
     let router = use_router();
-    match codec::decode(&payload, storage::new_id(), &storage::now_iso()) {
+    match codec::decode_noting(&payload, storage::new_id(), &storage::now_iso()) {
         Err(e) => view! {
             <article class="panel prose" data-testid="share-error" role="alert">
                 <h1>"This link could not be opened"</h1>
@@ -24,7 +24,7 @@ pub fn SharedPage(payload: String) -> impl IntoView {
             </article>
         }
         .into_any(),
-        Ok(a) => {
+        Ok((a, log_omitted)) => {
             let copy = a.clone();
             let save = move |_| {
                 let (id, _) = store.insert_copy(&copy);
@@ -38,6 +38,12 @@ pub fn SharedPage(payload: String) -> impl IntoView {
                         <button type="button" class="primary" data-testid="save-copy" on:click=save>"Save a copy"</button>
                         " " <a href=href(&Route::Assessments)>"Your assessments"</a>
                     </div>
+                    {log_omitted.then(|| view! {
+                        <p class="notice" data-testid="log-omitted">
+                            "This link carries no change history: it would have been too long. \
+                             The exported file holds it, so ask the sender for the file to see who changed what."
+                        </p>
+                    })}
                     <ReportView />
                 </div>
             }

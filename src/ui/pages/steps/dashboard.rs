@@ -536,6 +536,7 @@ pub fn DashboardStep() -> impl IntoView {
                 />
             </section>
             <div class="dash-grid">
+                <super::record_block::RecordBlock />
                 <CoverageBlock />
                 <ReviewBlock />
                 <ProgressBlock figs />

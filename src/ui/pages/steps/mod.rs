@@ -8,6 +8,7 @@ mod controls;
 mod dashboard;
 mod manage;
 mod profile;
+mod record_block;
 mod register;
 mod responsibility;
 pub(crate) mod risk;
@@ -110,6 +111,39 @@ fn StepNav(step: Step) -> impl IntoView {
     }
 }
 
+/// Whom this browser records changes as, among the assessment's assessors
+/// (named with its details): each change in the log names them.
+#[component]
+fn RecordingAs() -> impl IntoView {
+    let assess = use_assess();
+    let store = use_store();
+    move || {
+        assess.assessment.with(|a| {
+            (!a.assessors.is_empty()).then(|| {
+                let me = store.me.get_untracked();
+                let options = a
+                    .assessors
+                    .iter()
+                    .map(|n| view! { <option value=n.clone() selected=me == *n>{n.clone()}</option> })
+                    .collect_view();
+                view! {
+                    <label class="recording-as">
+                        "Recording as "
+                        <select data-testid="recording-as" on:change=move |ev| {
+                            let name = event_target_value(&ev);
+                            crate::ui::storage::set_me(&name);
+                            store.me.set(name);
+                        }>
+                            <option value="" selected=!a.assessors.contains(&me)>"not named"</option>
+                            {options}
+                        </select>
+                    </label>
+                }
+            })
+        })
+    }
+}
+
 /// Previous / next links at the foot of each step.
 #[component]
 fn StepFoot(step: Step) -> impl IntoView {
@@ -171,6 +205,7 @@ pub fn StepPage(id: String, step: Step) -> impl IntoView {
             <p class="crumb">
                 <a href=href(&Route::Assessments)>"Assessments"</a> " / "
                 <span data-testid="assessment-name">{name}</span>
+                <RecordingAs />
             </p>
             <StepNav step />
             <ExportBar />

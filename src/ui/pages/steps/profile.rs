@@ -57,10 +57,27 @@ fn DetailsFields() -> impl IntoView {
             }
         })
         .collect_view();
+    let assessors = move || assess.assessment.with(|a| a.assessors.join(", "));
     view! {
         <details class="assessment-details" data-testid="assessment-details">
             <summary>"About this assessment (for the report)"</summary>
-            <div class="fields">{fields}</div>
+            <div class="fields">
+                {fields}
+                <label for="detail-assessors">"Assessors, separated by commas: each change is recorded as one of them"</label>
+                <input id="detail-assessors" type="text" data-testid="detail-assessors" prop:value=assessors
+                    on:change=move |ev| {
+                        let text = event_target_value(&ev);
+                        assess.update(|a| {
+                            a.assessors = text
+                                .split(',')
+                                .map(str::trim)
+                                .filter(|n| !n.is_empty())
+                                .map(str::to_string)
+                                .collect();
+                        });
+                    }
+                />
+            </div>
         </details>
     }
 }
