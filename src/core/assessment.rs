@@ -90,6 +90,12 @@ pub struct Assessment {
     /// it did not put in force, under the older edition's ids.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<History>,
+    /// What the assessment covers, and the EU AI Act class decided.
+    #[serde(default, skip_serializing_if = "super::scope::Scope::is_empty")]
+    pub scope: super::scope::Scope,
+    /// How risk is judged: scale meanings and the appetite.
+    #[serde(default, skip_serializing_if = "super::scope::Criteria::is_empty")]
+    pub criteria: super::scope::Criteria,
     /// The people who assess; each change is recorded as one of them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub assessors: Vec<String>,
@@ -697,6 +703,8 @@ impl Assessment {
             treatment: BTreeMap::new(),
             reviewed: None,
             history: Vec::new(),
+            scope: Default::default(),
+            criteria: Default::default(),
             assessors: Vec::new(),
             log: Vec::new(),
         }
@@ -881,6 +889,37 @@ impl Assessment {
                     }
                 }
             }
+        }
+        self.validate_scope()
+    }
+
+    fn validate_scope(&self) -> Result<(), LoadError> {
+        use super::scope::AI_ACT_CLASSES;
+        let invalid = |m: String| Err(LoadError::Invalid(m));
+        let c = &self.criteria;
+        if let Some(level) = c.appetite.filter(|l| !(1..=25).contains(l)) {
+            return invalid(format!("criteria: the appetite {level} is outside 1–25"));
+        }
+        for (name, scale) in [("likelihood", &c.likelihood), ("impact", &c.impact)] {
+            if scale.len() > 5 {
+                return invalid(format!(
+                    "criteria: {name} has {} levels; the scale has 5",
+                    scale.len()
+                ));
+            }
+        }
+        let s = &self.scope;
+        if !s.ai_act.is_empty() && !AI_ACT_CLASSES.iter().any(|(v, _)| *v == s.ai_act) {
+            return invalid(format!(
+                "scope: {:?} is not an EU AI Act class aixa knows",
+                s.ai_act
+            ));
+        }
+        if !["", "yes", "no"].contains(&s.transparency.as_str()) {
+            return invalid(format!(
+                "scope: transparency is {:?}, not yes or no",
+                s.transparency
+            ));
         }
         Ok(())
     }

@@ -32,6 +32,7 @@ pub mod review;
 pub mod risk;
 pub mod route;
 pub mod rule;
+pub mod scope;
 pub mod search;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;

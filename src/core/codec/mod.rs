@@ -76,8 +76,8 @@
 //! the slot after that holds the record: the original's id (the sender's
 //! own, or the one it was copied from), its creation time, the aixa that
 //! wrote it, the sign-off as JSON, the change log as JSON (or `-` when a
-//! link left it out for length) and the assessors one per line, separated
-//! by tabs. The creation time
+//! link left it out for length), the assessors one per line, and the scope
+//! and criteria as a JSON pair, separated by tabs. The creation time
 //! is written against the time of last change, and the tool without its
 //! "aixa " (see `record.rs`). Empty texts do not
 //! travel. The body must end there.
@@ -337,7 +337,7 @@ pub fn decode_noting(payload: &str, id: String, now: &str) -> Result<(Assessment
     }
     let mut log_omitted = false;
     if !d.record.is_empty() {
-        let mut parts = d.record.splitn(6, '\t');
+        let mut parts = d.record.splitn(7, '\t');
         let mut next = || parts.next().unwrap_or_default().to_string();
         a.origin = next();
         a.created = record::created_from(&next(), &a.updated);
@@ -361,6 +361,12 @@ pub fn decode_noting(payload: &str, id: String, now: &str) -> Result<(Assessment
             .filter(|n| !n.is_empty())
             .map(str::to_string)
             .collect();
+        let scope = next();
+        if !scope.is_empty() {
+            (a.scope, a.criteria) = serde_json::from_str::<serde_json::Value>(&scope)
+                .and_then(serde_json::from_value)
+                .map_err(|_| DecodeError::Malformed("its scope and criteria are not valid"))?;
+        }
     }
     if d.review_is_now {
         if let Some(point) = a.reviewed.take() {

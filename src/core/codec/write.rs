@@ -148,9 +148,9 @@ pub(super) fn write_body(a: &Assessment, catalog: &Catalog, with_log: bool) -> V
     out.text(late + threats + 2, &history);
     // Format 5: the record itself, so that a copy digests like its source
     // and says where it came from: the original's id, its creation time,
-    // the aixa that wrote it, the sign-off, the change log and the assessors,
-    // tab-separated (the sign-off and log as JSON, which never holds a raw
-    // tab; the assessors one per line).
+    // the aixa that wrote it, the sign-off, the change log, the assessors,
+    // and the scope and criteria, tab-separated (the JSON ones never hold a
+    // raw tab; the assessors are one per line).
     let signoff = a
         .signoff
         .as_ref()
@@ -170,7 +170,21 @@ pub(super) fn write_body(a: &Assessment, catalog: &Catalog, with_log: bool) -> V
         (false, false) => "-".into(),
     };
     let assessors = a.assessors.join("\n");
-    let record = [origin.as_str(), &created, &tool, &signoff, &log, &assessors].join("\t");
+    let scope = if a.scope.is_empty() && a.criteria.is_empty() {
+        String::new()
+    } else {
+        serde_json::to_string(&(&a.scope, &a.criteria)).unwrap_or_default()
+    };
+    let record = [
+        origin.as_str(),
+        &created,
+        &tool,
+        &signoff,
+        &log,
+        &assessors,
+        &scope,
+    ]
+    .join("\t");
     out.text(late + threats + 3, record.trim_end_matches('\t'));
     match &a.reviewed {
         None => out.w.bit(false),

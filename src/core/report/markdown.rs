@@ -53,12 +53,92 @@ pub fn markdown(a: &Assessment, today: &str) -> String {
         a.tool.as_str()
     };
     let _ = write!(id, " Written by: {}.\n\n", esc(tool));
+    id.push_str(&scope_section(a));
     if let Some(at) = out.find("\n\n").map(|i| i + 2) {
         if let Some(end) = out[at..].find("\n\n").map(|i| at + i + 2) {
             out.insert_str(end, &id);
         }
     }
     out.push_str(&record_section(a));
+    out
+}
+
+/// The scope and risk criteria: the record's first section.
+fn scope_section(a: &Assessment) -> String {
+    use crate::core::scope::{above_appetite, Axis, AI_ACT_CLASSES};
+    let mut out = String::from("## Scope and risk criteria\n\n");
+    let w = &mut out;
+    let s = &a.scope;
+    let given = |t: &str| {
+        if t.is_empty() {
+            "not given".to_string()
+        } else {
+            t.to_string()
+        }
+    };
+    let class = AI_ACT_CLASSES
+        .iter()
+        .find(|(v, _)| *v == s.ai_act)
+        .map_or("not decided", |(_, label)| label);
+    let transparency = match s.transparency.as_str() {
+        "yes" => "apply",
+        "no" => "do not apply",
+        _ => "not decided",
+    };
+    for (label, text) in [
+        ("Purpose", given(&s.purpose)),
+        ("Users", given(&s.users)),
+        ("Data categories", given(&s.data)),
+        ("Boundary", given(&s.boundary)),
+        ("Model", given(&s.model)),
+        ("Providers", given(&s.providers)),
+        ("Assumptions", given(&s.assumptions)),
+        ("Accountable owner", given(&s.owner)),
+        (
+            "EU AI Act class",
+            format!("{class}; why: {}", given(&s.ai_act_rationale)),
+        ),
+        (
+            "Transparency duties (Art. 50)",
+            format!("{transparency}; why: {}", given(&s.transparency_rationale)),
+        ),
+    ] {
+        let _ = writeln!(w, "- {}", esc(&format!("{label}: {text}")));
+    }
+    let c = &a.criteria;
+    for (label, axis) in [("Likelihood", Axis::Likelihood), ("Impact", Axis::Impact)] {
+        let levels: Vec<String> = (1..=5)
+            .map(|n| format!("{n} {}", c.word(axis, n)))
+            .collect();
+        let _ = writeln!(
+            w,
+            "- {}",
+            esc(&format!("{label} levels: {}", levels.join("; ")))
+        );
+    }
+    let appetite = c
+        .appetite
+        .map_or_else(|| "not set".to_string(), crate::core::risk::level_text);
+    let _ = writeln!(
+        w,
+        "- {}",
+        esc(&format!(
+            "Appetite (highest level accepted without escalation): {appetite}"
+        ))
+    );
+    let catalog = a.catalog();
+    for (t, level) in above_appetite(a) {
+        let threat = &catalog.threats[t];
+        let _ = writeln!(
+            w,
+            "- **{}**",
+            esc(&format!(
+                "Accepted above the appetite, to escalate: {} {} (level {level})",
+                threat.section, threat.name
+            ))
+        );
+    }
+    out.push('\n');
     out
 }
 

@@ -51,6 +51,19 @@ fn AcceptanceRow(threat: usize) -> impl IntoView {
                     .is_none_or(|x| x.rationale.trim().is_empty())
         })
     };
+    // Accepted above the appetite: the criteria say it needs escalation.
+    let above = move || {
+        let appetite = assess.assessment.with(|a| a.criteria.appetite)?;
+        let level = residual()?;
+        let accepted = current.with(|x| x.decision == Decision::Accepted);
+        (accepted && level > appetite).then(|| {
+            view! {
+                <p class="notice" role="status" data-testid=format!("acc-above-{id}")>
+                    {format!("Accepted above the appetite (level {level}, appetite {appetite}): this needs escalation.")}
+                </p>
+            }
+        })
+    };
     let decision_id = format!("acc-decision-{id}");
     let decision = move || current.with(|x| x.decision);
     let on_decision = move |d: Option<Decision>| {
@@ -67,6 +80,7 @@ fn AcceptanceRow(threat: usize) -> impl IntoView {
                     {move || level_line(residual(), "Residual risk ", "Residual risk not scored yet")}
                 </span>
             </div>
+            {above}
             <Show when=unexplained>
                 <p class="notice" role="status" data-testid=format!("acc-raised-{id}")>
                     "The residual risk is above the inherent risk: controls do not raise a risk. "

@@ -12,6 +12,7 @@ mod record_block;
 mod register;
 mod responsibility;
 pub(crate) mod risk;
+mod scope;
 mod treat;
 mod verification;
 

@@ -125,6 +125,7 @@ pub fn ProfileStep() -> impl IntoView {
             <section class="panel profile" aria-labelledby="profile-title">
                 <StepHeader step=Step::Profile id="profile-title" lede="Answer what you know. Anything left unknown keeps its threats in scope." />
                 <DetailsFields />
+                <super::scope::ScopeFields />
                 <form class="questions" on:submit=|ev| ev.prevent_default()>
                     {questions}
                 </form>
