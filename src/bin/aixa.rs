@@ -11,6 +11,7 @@ mod cli {
     use aixa::core::edition::Edition;
     use aixa::core::engine::select;
     use aixa::core::report::selection_report;
+    use aixa::core::report::soa::{soa_csv, soa_markdown};
     use aixa::core::report::{csv::csv, markdown::markdown};
     use aixa::core::upgrade::upgrade;
     use clap::{Parser, Subcommand, ValueEnum};
@@ -44,11 +45,17 @@ mod cli {
         Csv,
         /// The assessment in aixa's versioned JSON format (docs/assessment.schema.json).
         Json,
+        /// The statement of applicability as CSV: one row per control of the
+        /// edition, undecided ones included.
+        SoaCsv,
+        /// The statement of applicability as a Markdown table.
+        SoaMd,
     }
 
     #[derive(Subcommand)]
     enum Command {
-        /// Print a report of an assessment file (exported from the app).
+        /// Print a report of an assessment file (exported from the app), or
+        /// its statement of applicability (`--format soa-csv` or `soa-md`).
         ///
         /// Exit status: 0 on success, 2 when the file is invalid.
         Report {
@@ -277,6 +284,8 @@ mod cli {
                 Format::Md => markdown(&a, &today()),
                 Format::Csv => csv(&a, &today()),
                 Format::Json => a.to_json_pretty(),
+                Format::SoaCsv => soa_csv(&a),
+                Format::SoaMd => soa_markdown(&a),
             }),
             Command::Share { file, base } => read_assessment(file).and_then(|a| {
                 aixa::core::codec::share_link(base, &a).map_err(|len| {
