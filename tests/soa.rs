@@ -145,6 +145,13 @@ fn a_not_applicable_control_carries_its_rationale_and_an_applicable_one_its_thre
         ("SecOps", "2026-12-31")
     );
     assert!(monitor.justification.starts_with("Serves: "));
+    assert!(!monitor.general);
+    let program = rows_.iter().find(|r| r.id == "AIPROGRAM").expect("listed");
+    assert!(program.general);
+    assert_eq!(
+        program.threats.len(),
+        a.selection().counts().applicable + a.selection().counts().unknown
+    );
     assert!(!monitor.threats.is_empty());
     for t in &monitor.threats {
         let verdict = a.selection();

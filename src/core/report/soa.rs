@@ -66,6 +66,8 @@ pub struct SoaRow {
     pub evidence: Vec<Evidence>,
     /// Ids of the threats in scope it serves, in catalog order.
     pub threats: Vec<&'static str>,
+    /// A general control, selected for every threat in scope.
+    pub general: bool,
     pub iso42001: String,
     pub iso27002: String,
 }
@@ -140,6 +142,7 @@ pub fn rows(a: &Assessment) -> Vec<SoaRow> {
                 due: plan.due,
                 evidence: plan.evidence,
                 threats,
+                general: selected.is_some_and(|s| s.general),
                 iso42001: refs(c.iso42001),
                 iso27002: refs(c.iso27002),
             }
