@@ -12,6 +12,7 @@ mod cli {
     use aixa::core::edition::Edition;
     use aixa::core::engine::select;
     use aixa::core::report::selection_report;
+    use aixa::core::report::soa::{soa_csv, soa_markdown};
     use aixa::core::report::{csv::csv, markdown::markdown};
     use aixa::core::upgrade::upgrade;
     use clap::{Parser, Subcommand, ValueEnum};
@@ -45,11 +46,17 @@ mod cli {
         Csv,
         /// The assessment in aixa's versioned JSON format (docs/assessment.schema.json).
         Json,
+        /// The statement of applicability as CSV: one row per control of the
+        /// edition, undecided ones included.
+        SoaCsv,
+        /// The statement of applicability as a Markdown table.
+        SoaMd,
     }
 
     #[derive(Subcommand)]
     enum Command {
-        /// Print a report of an assessment file (exported from the app).
+        /// Print a report of an assessment file (exported from the app), or
+        /// its statement of applicability (`--format soa-csv` or `soa-md`).
         ///
         /// Exit status: 0 on success, 2 when the file is invalid.
         Report {
@@ -302,6 +309,8 @@ mod cli {
                 Format::Md => markdown(&a, &today()),
                 Format::Csv => csv(&a, &today()),
                 Format::Json => a.to_json_pretty(),
+                Format::SoaCsv => soa_csv(&a),
+                Format::SoaMd => soa_markdown(&a),
             }),
             Command::Digest { file } => read_assessment(file).map(|a| digest(&a)),
             Command::Verify {

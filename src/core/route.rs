@@ -18,6 +18,8 @@ pub enum Route {
     },
     /// The printable report of one assessment.
     Report(String),
+    /// The statement of applicability of one assessment.
+    Soa(String),
     /// A new assessment of the edition named, then its first step: how an
     /// older edition is chosen on purpose.
     New(String),
@@ -53,6 +55,7 @@ impl Route {
                 step: Step::Profile,
             },
             ["a", id, "report"] => Route::Report(decode(id)),
+            ["a", id, "soa"] => Route::Soa(decode(id)),
             ["a", id, "upgrade"] => Route::Upgrade(decode(id)),
             ["new", edition] => Route::New(decode(edition)),
             ["s", payload] => Route::Shared((*payload).to_string()),
@@ -81,6 +84,7 @@ impl Route {
             Route::Assessments => "#/assessments".into(),
             Route::Step { id, step } => format!("#/a/{}/{}", encode(id), step.slug()),
             Route::Report(id) => format!("#/a/{}/report", encode(id)),
+            Route::Soa(id) => format!("#/a/{}/soa", encode(id)),
             Route::Upgrade(id) => format!("#/a/{}/upgrade", encode(id)),
             Route::New(edition) => format!("#/new/{}", encode(edition)),
             Route::Shared(payload) => format!("#/s/{payload}"),
@@ -157,6 +161,7 @@ mod tests {
         assert_eq!(Route::parse("#/assessments"), Route::Assessments);
         assert_eq!(Route::parse("#/new/2024-01"), Route::New("2024-01".into()));
         assert_eq!(Route::parse("#/a/x1/upgrade"), Route::Upgrade("x1".into()));
+        assert_eq!(Route::parse("#/a/x1/soa"), Route::Soa("x1".into()));
         for r in [Route::New("2024-01".into()), Route::Upgrade("x1".into())] {
             assert_eq!(Route::parse(&r.to_hash()), r);
         }
@@ -209,6 +214,7 @@ mod tests {
             Route::About,
             Route::Assessments,
             Route::Report("x1".into()),
+            Route::Soa("k3x9-a b".into()),
             Route::Step {
                 id: "k3x9-a b".into(),
                 step: Step::Risk,

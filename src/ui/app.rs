@@ -51,7 +51,7 @@ pub fn App() -> impl IntoView {
                 || (matches!(same_page, Route::Catalog { .. })
                     && matches!(here, Route::Threat(_) | Route::Control(_)))
                 || (matches!(same_page, Route::Assessments)
-                    && matches!(here, Route::Step { .. } | Route::Report(_)));
+                    && matches!(here, Route::Step { .. } | Route::Report(_) | Route::Soa(_)));
             active.then_some("page")
         };
         view! {
@@ -126,6 +126,7 @@ pub fn App() -> impl IntoView {
                 Route::Assessments => pages::assessments::AssessmentsPage().into_any(),
                 Route::Step { id, step } => view! { <pages::steps::StepPage id step /> }.into_any(),
                 Route::Report(id) => view! { <pages::report::ReportPage id /> }.into_any(),
+                Route::Soa(id) => view! { <pages::soa::SoaPage id /> }.into_any(),
                 Route::Upgrade(id) => view! { <pages::upgrade::UpgradePage id /> }.into_any(),
                 Route::New(_) => view! { <p class="muted">"Opening a new assessment…"</p> }.into_any(),
                 Route::Shared(payload) => view! { <pages::shared::SharedPage payload /> }.into_any(),

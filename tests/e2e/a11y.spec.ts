@@ -15,6 +15,7 @@ const PAGES: [string, string][] = [
     (s): [string, string] => [`#/a/${fixtureId}/${s}`, `[data-testid="step-page-${s}"]`],
   ),
   [`#/a/${fixtureId}/report`, '[data-testid="report"]'],
+  [`#/a/${fixtureId}/soa`, '[data-testid="soa"]'],
   ["#/assessments", '[data-testid^="assessment-"]'],
   ["#/catalog?q=prompt", '[data-testid="result-threat-directpromptinjection"]'],
   ["#/threat/indirectpromptinjection", '[data-testid="threat-page"][data-threat="indirectpromptinjection"]'],

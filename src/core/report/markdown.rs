@@ -23,7 +23,7 @@ fn or_dash(s: &str) -> String {
 
 /// Evidence links for a table cell: a Markdown link where the URL is safe
 /// (see `Evidence::href`), plain escaped text otherwise.
-fn evidence_cell(list: &[Evidence]) -> String {
+pub(super) fn evidence_cell(list: &[Evidence]) -> String {
     if list.is_empty() {
         return "–".into();
     }

@@ -59,5 +59,6 @@ pub mod csv;
 mod escape;
 pub mod markdown;
 pub mod model;
+pub mod soa;
 
 pub use escape::{md_cell, md_escape};

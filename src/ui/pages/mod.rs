@@ -6,6 +6,7 @@ pub mod navigator;
 pub mod not_found;
 pub mod report;
 pub mod shared;
+pub mod soa;
 pub mod steps;
 pub mod threat;
 pub mod upgrade;

@@ -534,6 +534,7 @@ pub fn DashboardStep() -> impl IntoView {
                     lede="Where this assessment stands: what is done, what is still open, and what is due \
                     for another look. Come back here to keep it up to date."
                 />
+                <a href=href(&Route::Soa(assess.id.get_value())) data-testid="soa-link">"Statement of applicability"</a>
             </section>
             <div class="dash-grid">
                 <super::record_block::RecordBlock />
