@@ -95,3 +95,34 @@ test("a share link keeps the original's id, creation time and time of last chang
   expect(stored.copied).toBeTruthy();
   await other.close();
 });
+
+test("scope and criteria are the record's first section, and an acceptance above the appetite is flagged", async ({ page }) => {
+  await openFixture(page, "profile");
+  const scope = page.getByTestId("scope");
+  await scope.locator("summary").click();
+  await expect(scope.locator("summary")).toContainText("0 of 10 given");
+  await page.getByTestId("scope-purpose").fill("Answer customer questions");
+  await page.getByTestId("scope-purpose").press("Tab");
+  await page.getByTestId("scope-ai-act").selectOption("limited");
+  await page.getByTestId("criteria-likelihood-1").fill("Once in ten years");
+  await page.getByTestId("criteria-likelihood-1").press("Tab");
+  // Direct prompt injection is accepted at residual level 6 (2 × 3).
+  await page.getByTestId("criteria-appetite").selectOption("4");
+  await expect(scope.locator("summary")).toContainText("3 of 10 given");
+
+  await page.getByTestId("step-acceptance").click();
+  await expect(page.getByTestId("acc-above-directpromptinjection")).toContainText("level 6, appetite 4");
+  // Not accepted: no flag, whatever its level.
+  await expect(page.getByTestId("acc-above-indirectpromptinjection")).toHaveCount(0);
+
+  // Kept across a reload, and within the appetite the flag goes.
+  await page.reload();
+  await page.getByTestId("step-profile").click();
+  await page.getByTestId("scope").locator("summary").click();
+  await expect(page.getByTestId("scope-purpose")).toHaveValue("Answer customer questions");
+  await expect(page.getByTestId("criteria-likelihood-1")).toHaveValue("Once in ten years");
+  await page.getByTestId("criteria-appetite").selectOption("6");
+  await page.getByTestId("step-acceptance").click();
+  await expect(page.getByTestId("acc-directpromptinjection")).toBeVisible();
+  await expect(page.getByTestId("acc-above-directpromptinjection")).toHaveCount(0);
+});
