@@ -87,6 +87,27 @@ impl SignOffBlock {
             "changed since sign-off"
         }
     }
+
+    /// Who signed what, as the cover lists it.
+    pub fn facts(&self) -> Vec<Fact> {
+        let by = if self.role.trim().is_empty() {
+            self.by.clone()
+        } else {
+            format!("{} ({})", self.by, self.role)
+        };
+        vec![
+            ("", "Signed by", by),
+            ("", "Date", dash(&self.date)),
+            ("", "Scope version", dash(&self.scope_version)),
+            ("", "Statement", dash(&self.statement)),
+            ("", "Digest signed", self.digest.clone()),
+        ]
+    }
+}
+
+/// Text as given, or "–" when there is none.
+fn dash(s: &str) -> String {
+    joined(&[s])
 }
 
 /// One open item: a threat or a control, by section, and what is open.
@@ -117,17 +138,9 @@ pub struct OpenItems {
     pub uncovered: Vec<OpenItem>,
 }
 
-impl OpenItems {
-    /// How many items are open, the undecided controls counting each.
-    pub fn count(&self) -> usize {
-        self.reviews_due.len()
-            + self.verifications.len()
-            + self.refused.len()
-            + self.overdue_controls.len()
-            + self.undecided_controls
-            + self.uncovered.len()
-    }
-}
+/// One line of the cover: a key a page can find it by (empty for none),
+/// its label and its value.
+pub type Fact = (&'static str, &'static str, String);
 
 /// Non-empty parts joined with ", ", or "–" when all are empty.
 fn joined(parts: &[&str]) -> String {
@@ -655,5 +668,39 @@ impl Report {
     /// How many threats are in scope.
     pub fn in_scope(&self) -> usize {
         self.risk.len()
+    }
+
+    /// The cover's identifying data, in order: what the record is, when it
+    /// was made and changed, where a copy came from, what it is about, and
+    /// what identifies its content (digest, tool, catalog commit).
+    pub fn cover(&self) -> Vec<Fact> {
+        let mut facts: Vec<Fact> = vec![
+            (
+                "",
+                "Catalog",
+                format!("{} (edition {})", self.catalog_title, self.edition),
+            ),
+            ("created", "Created", dash(&self.created)),
+            ("updated", "Last changed", dash(&self.updated)),
+        ];
+        if !self.copied.is_empty() {
+            facts.push(("copied", "This copy made", self.copied.clone()));
+        }
+        if !self.origin.is_empty() {
+            facts.push(("origin", "Copied from record", self.origin.clone()));
+        }
+        facts.extend(self.details.iter().map(|(k, v)| ("", *k, v.clone())));
+        facts.extend([
+            ("digest", "Digest", self.digest.clone()),
+            ("tool", "Written by", self.tool.clone()),
+            ("commit", "Catalog commit", self.catalog_commit.to_string()),
+            ("", "Printed", self.today.clone()),
+            (
+                "",
+                "Threats in scope",
+                format!("{} of {}", self.in_scope(), self.threats_total),
+            ),
+        ]);
+        facts
     }
 }
