@@ -158,6 +158,10 @@ test("the report prints on A4 portrait with page x of y, the digest in every foo
     expect([Number(foot?.[1]), Number(foot?.[2])]).toEqual([i + 1, pages.length]);
     expect(p.text, `page ${i + 1} has no digest`).toContain(digest);
   });
+  // The cover's digest reads as typed too (no "ff" ligature in its text), so
+  // that it can be searched for and copied from the PDF: once on the cover,
+  // once in the foot.
+  expect(pages[0].text.split(digest).length - 1).toBe(2);
   // The contents and the open items follow the cover.
   expect(pages[1].text).toContain("Contents");
   expect(pages.some((p) => p.text.includes("Open items") && p.text.includes("Acceptance refused"))).toBe(true);
