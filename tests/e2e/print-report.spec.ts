@@ -147,6 +147,7 @@ test("the report prints on A4 portrait with page x of y, the digest in every foo
   }
 
   const { pages, title } = await print(page);
+  // PRINT_REPORT_PDF=file.pdf keeps the printed report, to look at.
   if (process.env.PRINT_REPORT_PDF) writeFileSync(process.env.PRINT_REPORT_PDF, await page.pdf({ preferCSSPageSize: true }));
   expect(title).toBe(name);
   expect(pages.length).toBeGreaterThan(1);
