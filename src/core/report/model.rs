@@ -4,11 +4,12 @@
 //! Text here is plain (what the user typed, as typed); each renderer makes
 //! it safe for its own format.
 
-use crate::core::assessment::{Assessment, Decision, Evidence, Party};
+use crate::core::assessment::{Assessment, ControlStatus, Decision, Evidence, Party};
 use crate::core::catalog::{QuestionKind, Ref};
 use crate::core::coverage::{coverage, uncovered_first};
 use crate::core::dashboard::{control_layout, control_status, figures, in_scope, Step};
 use crate::core::date::Date;
+use crate::core::digest::{digest, signoff_state, SignOffState};
 use crate::core::engine::Verdict;
 use crate::core::explain::reasons;
 use crate::core::responsibility::{default_for, in_force};
@@ -22,6 +23,22 @@ pub struct Report {
     pub updated: String,
     /// When this copy was made (ISO 8601), empty for an original.
     pub copied: String,
+    /// When the record was first made (ISO 8601), kept through copies.
+    pub created: String,
+    /// The id of the record this one was copied from, empty for an original.
+    pub origin: String,
+    /// `sha256:<hex>` of the record: what an auditor checks the file
+    /// against with `aixa verify` (see `docs/digest.md`).
+    pub digest: String,
+    /// The aixa that last wrote the record, or "not recorded" for a file
+    /// from before it was kept: never the version printing the report,
+    /// which may not be the one that made the decisions.
+    pub tool: String,
+    /// The AI Exchange commit the edition's catalog was taken from.
+    pub catalog_commit: &'static str,
+    pub signoff: Option<SignOffBlock>,
+    /// What still needs someone, for the report's open-items page.
+    pub open: OpenItems,
     /// What is assessed, by whom: (label, text) for each one given.
     pub details: Vec<(&'static str, String)>,
     /// The day the report is made, for "reviews due".
@@ -47,6 +64,96 @@ pub struct Report {
     pub treatment: Vec<TreatRow>,
     /// The edition's own text.
     pub source_url: String,
+}
+
+/// The sign-off as the report's cover states it.
+pub struct SignOffBlock {
+    pub by: String,
+    pub role: String,
+    pub date: String,
+    pub scope_version: String,
+    pub statement: String,
+    /// The digest the signer signed.
+    pub digest: String,
+    /// The record is still the one signed (its digest is unchanged).
+    pub current: bool,
+}
+
+impl SignOffBlock {
+    pub fn state(&self) -> &'static str {
+        if self.current {
+            "signed off"
+        } else {
+            "changed since sign-off"
+        }
+    }
+
+    /// Who signed what, as the cover lists it.
+    pub fn facts(&self) -> Vec<Fact> {
+        let by = if self.role.trim().is_empty() {
+            self.by.clone()
+        } else {
+            format!("{} ({})", self.by, self.role)
+        };
+        vec![
+            ("", "Signed by", by),
+            ("", "Date", dash(&self.date)),
+            ("", "Scope version", dash(&self.scope_version)),
+            ("", "Statement", dash(&self.statement)),
+            ("", "Digest signed", self.digest.clone()),
+        ]
+    }
+}
+
+/// Text as given, or "–" when there is none.
+fn dash(s: &str) -> String {
+    joined(&[s])
+}
+
+/// One open item: a threat or a control, by section, and what is open.
+pub struct OpenItem {
+    pub section: &'static str,
+    /// The threat's name, or the control's id and name.
+    pub name: String,
+    pub detail: String,
+}
+
+/// Everything still open on the report's day, each list in catalog order
+/// (as the dashboard and `aixa check` compute it).
+pub struct OpenItems {
+    /// Reviews of a residual-risk decision due by the report's day: the
+    /// review date.
+    pub reviews_due: Vec<OpenItem>,
+    /// Threats not ours alone whose assurance is not verified: its status
+    /// (not obtainable and evidence not yet checked stay open too).
+    pub verifications: Vec<OpenItem>,
+    /// Residual risks whose acceptance was refused: by whom, when, why.
+    pub refused: Vec<OpenItem>,
+    /// Selected controls not done whose due date has passed.
+    pub overdue_controls: Vec<OpenItem>,
+    /// Selected controls with no decision, of all selected.
+    pub undecided_controls: usize,
+    pub selected_controls: usize,
+    /// Threats in scope the coverage rule finds uncovered: every rule failed.
+    pub uncovered: Vec<OpenItem>,
+}
+
+/// One line of the cover: a key a page can find it by (empty for none),
+/// its label and its value.
+pub type Fact = (&'static str, &'static str, String);
+
+/// Non-empty parts joined with ", ", or "–" when all are empty.
+fn joined(parts: &[&str]) -> String {
+    let kept: Vec<&str> = parts
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect();
+    if kept.is_empty() {
+        "–".into()
+    } else {
+        kept.join(", ")
+    }
 }
 
 pub struct ProgressRow {
@@ -365,6 +472,76 @@ pub fn build(a: &Assessment, today: &str) -> Report {
         })
         .collect();
 
+    let judged = uncovered_first(coverage(a, Date::parse(today).unwrap_or(Date::MIN)));
+    let threat_item = |t: usize, detail: String| OpenItem {
+        section: catalog.threats[t].section,
+        name: catalog.threats[t].name.to_string(),
+        detail,
+    };
+    let acceptance = |t: usize| a.acceptance.get(catalog.threats[t].id);
+    let open = OpenItems {
+        reviews_due: f
+            .reviews_due
+            .iter()
+            .map(|&t| {
+                threat_item(
+                    t,
+                    acceptance(t).map(|x| x.review.clone()).unwrap_or_default(),
+                )
+            })
+            .collect(),
+        verifications: f
+            .open_verifications
+            .iter()
+            .map(|&t| {
+                let status = a
+                    .verification
+                    .get(catalog.threats[t].id)
+                    .map(|v| v.status)
+                    .unwrap_or_default();
+                threat_item(t, status.label().to_string())
+            })
+            .collect(),
+        refused: scope
+            .iter()
+            .filter_map(|&t| {
+                let x = acceptance(t).filter(|x| x.decision == Decision::NotAccepted)?;
+                Some(threat_item(
+                    t,
+                    joined(&[&x.approver, &x.date, &x.rationale]),
+                ))
+            })
+            .collect(),
+        overdue_controls: f
+            .overdue_controls
+            .iter()
+            .map(|&c| {
+                let control = &catalog.controls[c];
+                OpenItem {
+                    section: control.section,
+                    name: format!("{} {}", control.id, control.name),
+                    detail: a
+                        .controls
+                        .get(control.id)
+                        .map(|p| p.due.clone())
+                        .unwrap_or_default(),
+                }
+            })
+            .collect(),
+        undecided_controls: f
+            .controls_by_status
+            .iter()
+            .filter(|(status, _)| *status == ControlStatus::NotDecided)
+            .map(|(_, n)| n)
+            .sum(),
+        selected_controls: sel.controls.len(),
+        uncovered: judged
+            .iter()
+            .filter(|c| c.covered.is_none())
+            .map(|c| threat_item(c.threat, c.describe(a)))
+            .collect(),
+    };
+
     let accepted = scope
         .iter()
         .filter(|&&t| {
@@ -380,6 +557,25 @@ pub fn build(a: &Assessment, today: &str) -> Report {
         edition: catalog.edition,
         updated: a.updated.clone(),
         copied: a.copied.clone(),
+        created: a.created.clone(),
+        origin: a.origin.clone(),
+        digest: digest(a),
+        tool: if a.tool.trim().is_empty() {
+            "not recorded".into()
+        } else {
+            a.tool.clone()
+        },
+        catalog_commit: catalog.source_commit,
+        signoff: a.signoff.as_ref().map(|s| SignOffBlock {
+            by: s.by.clone(),
+            role: s.role.clone(),
+            date: s.date.clone(),
+            scope_version: s.scope_version.clone(),
+            statement: s.statement.clone(),
+            digest: s.digest.clone(),
+            current: signoff_state(a) == SignOffState::Current,
+        }),
+        open,
         details: [
             ("System", &a.details.description),
             ("Scope", &a.details.scope),
@@ -452,7 +648,7 @@ pub fn build(a: &Assessment, today: &str) -> Report {
         } else {
             Vec::new()
         },
-        coverage: uncovered_first(coverage(a, Date::parse(today).unwrap_or(Date::MIN)))
+        coverage: judged
             .into_iter()
             .map(|c| {
                 let t = &catalog.threats[c.threat];
@@ -472,5 +668,39 @@ impl Report {
     /// How many threats are in scope.
     pub fn in_scope(&self) -> usize {
         self.risk.len()
+    }
+
+    /// The cover's identifying data, in order: what the record is, when it
+    /// was made and changed, where a copy came from, what it is about, and
+    /// what identifies its content (digest, tool, catalog commit).
+    pub fn cover(&self) -> Vec<Fact> {
+        let mut facts: Vec<Fact> = vec![
+            (
+                "",
+                "Catalog",
+                format!("{} (edition {})", self.catalog_title, self.edition),
+            ),
+            ("created", "Created", dash(&self.created)),
+            ("updated", "Last changed", dash(&self.updated)),
+        ];
+        if !self.copied.is_empty() {
+            facts.push(("copied", "This copy made", self.copied.clone()));
+        }
+        if !self.origin.is_empty() {
+            facts.push(("origin", "Copied from record", self.origin.clone()));
+        }
+        facts.extend(self.details.iter().map(|(k, v)| ("", *k, v.clone())));
+        facts.extend([
+            ("digest", "Digest", self.digest.clone()),
+            ("tool", "Written by", self.tool.clone()),
+            ("commit", "Catalog commit", self.catalog_commit.to_string()),
+            ("", "Printed", self.today.clone()),
+            (
+                "",
+                "Threats in scope",
+                format!("{} of {}", self.in_scope(), self.threats_total),
+            ),
+        ]);
+        facts
     }
 }

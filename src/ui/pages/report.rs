@@ -3,7 +3,7 @@
 
 use crate::core::assessment::Evidence;
 use crate::core::dashboard::in_scope;
-use crate::core::report::model::build;
+use crate::core::report::model::{build, Fact, OpenItem};
 use crate::core::route::Route;
 use crate::ui::components::evidence::EvidenceLink;
 use crate::ui::pages::not_found::NotFound;
@@ -19,6 +19,94 @@ fn or_dash(s: &str) -> String {
     } else {
         s.to_string()
     }
+}
+
+/// The report's sections, as the table of contents lists them: the anchor
+/// of each heading, and its title.
+const SECTIONS: [(&str, &str); 10] = [
+    ("r-open", "Open items"),
+    ("r-profile", "System profile"),
+    ("r-threats", "Threats, with the reasons"),
+    ("r-responsibility", "Responsibility and verification"),
+    ("r-controls", "Controls"),
+    ("r-treatment", "Evaluation and treatment"),
+    ("r-risk", "Risk"),
+    ("r-acceptance", "Residual risk acceptance"),
+    ("r-coverage", "Coverage"),
+    ("r-guidelines", "UK/US guidelines coverage"),
+];
+
+/// A section's heading, titled as the table of contents names it.
+fn heading(id: &'static str) -> impl IntoView {
+    let title = SECTIONS.iter().find(|s| s.0 == id).map_or("", |s| s.1);
+    view! { <h2 id=id>{title}</h2> }
+}
+
+/// One list of the open-items page: section, item and what is open.
+fn open_table(
+    title: &'static str,
+    what: &'static str,
+    head: &'static str,
+    rows: &[OpenItem],
+) -> AnyView {
+    if rows.is_empty() {
+        return view! { <h3>{title}</h3><p>"None."</p> }.into_any();
+    }
+    let rows = rows
+        .iter()
+        .map(|i| view! { <tr><td>{i.section}</td><td>{i.name.clone()}</td><td>{i.detail.clone()}</td></tr> })
+        .collect_view();
+    view! {
+        <h3>{title}</h3>
+        <table>
+            <thead><tr><th>"§"</th><th>{what}</th><th>{head}</th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+    .into_any()
+}
+
+/// A list of facts; those with a key can be found as `report-<key>`.
+fn facts(list: Vec<Fact>) -> impl IntoView {
+    let items = list
+        .into_iter()
+        .map(|(key, label, value)| {
+            let testid = (!key.is_empty()).then(|| format!("report-{key}"));
+            view! { <dt>{label}</dt><dd data-testid=testid>{value}</dd> }
+        })
+        .collect_view();
+    view! { <dl class="facts">{items}</dl> }
+}
+
+/// While the report is open, a PDF saved from it is named after the
+/// assessment, and each page's footer shows the digest: a page-margin box
+/// cannot read the page's text, but it reads a custom property of the root
+/// element (`@page` in style/main.css). Both are undone when the report goes.
+fn mark_document(name: &str, digest: &str) {
+    let doc = document();
+    let before = doc.title();
+    if !name.trim().is_empty() {
+        doc.set_title(name);
+    }
+    let root_style = || {
+        use leptos::wasm_bindgen::JsCast;
+        document()
+            .document_element()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            .map(|e| e.style())
+    };
+    // Through the CSSOM, which the Content-Security-Policy allows, where a
+    // style attribute would be refused. The digest is "sha256:" and hex
+    // digits, nothing to escape in a CSS string.
+    if let Some(style) = root_style() {
+        let _ = style.set_property("--digest", &format!("\"{digest}\""));
+    }
+    on_cleanup(move || {
+        document().set_title(&before);
+        if let Some(style) = root_style() {
+            let _ = style.remove_property("--digest");
+        }
+    });
 }
 
 /// A cell's evidence links, "–" when there are none.
@@ -63,6 +151,7 @@ pub fn ReportPage(id: String) -> impl IntoView {
 pub fn ReportView() -> impl IntoView {
     let assess = use_assess();
     let r = build(&assess.assessment.get_untracked(), &today());
+    mark_document(&r.name, &r.digest);
     let scope_memo = Memo::new(move |_| assess.selection.with(in_scope));
 
     let progress = r
@@ -218,19 +307,56 @@ pub fn ReportView() -> impl IntoView {
         })
         .collect_view();
 
+    // The contents link within the page (and within the PDF), but the app
+    // routes by the fragment: on screen a click scrolls instead.
+    let toc = SECTIONS
+        .iter()
+        .filter(|(id, _)| *id != "r-treatment" || !r.treatment.is_empty())
+        .map(|&(id, title)| {
+            let jump = move |ev: leptos::ev::MouseEvent| {
+                ev.prevent_default();
+                if let Some(el) = document().get_element_by_id(id) {
+                    el.scroll_into_view();
+                }
+            };
+            view! { <li><a href=format!("#{id}") on:click=jump>{title}</a></li> }
+        })
+        .collect_view();
+    let o = &r.open;
+    let open_items = view! {
+        <p>"What is still open on " {r.today.clone()} "."</p>
+        {open_table("Reviews due", "Threat", "Review date", &o.reviews_due)}
+        {open_table("Verifications not settled", "Threat", "Assurance", &o.verifications)}
+        {open_table("Acceptance refused", "Threat", "Refused by, on, why", &o.refused)}
+        {open_table("Controls overdue", "Control", "Due", &o.overdue_controls)}
+        <h3>"Controls not decided"</h3>
+        <p>{o.undecided_controls} " of " {o.selected_controls} " selected controls have no decision (see Controls)."</p>
+        {open_table("Threats not covered", "Threat", "Why not", &o.uncovered)}
+    };
+    let signoff = r.signoff.as_ref().map(|s| {
+        let changed = (!s.current).then_some(
+            "The record has changed since it was signed: its digest is no longer the one signed.",
+        );
+        view! {
+            <div class="signoff" data-testid="report-signoff" data-state=s.state()>
+                <h2>"Sign-off: " {s.state()}</h2>
+                <p><strong>{changed}</strong></p>
+                {facts(s.facts())}
+            </div>
+        }
+    });
+
     view! {
         <article class="report" data-testid="report">
             <section class="cover">
                 <p class="muted">"AI security assessment"</p>
                 <h1 data-testid="report-name">{r.name.clone()}</h1>
-                <dl class="facts">
-                    <dt>"Catalog"</dt><dd>{r.catalog_title} " (edition " {r.edition} ")"</dd>
-                    <dt>"Last changed"</dt><dd data-testid="report-updated">{or_dash(&r.updated)}</dd>
-                    {(!r.copied.is_empty()).then(|| view! { <dt>"This copy made"</dt><dd data-testid="report-copied">{r.copied.clone()}</dd> })}
-                    {r.details.iter().map(|(label, text)| view! { <dt>{*label}</dt><dd>{text.clone()}</dd> }).collect_view()}
-                    <dt>"Printed"</dt><dd>{r.today.clone()}</dd>
-                    <dt>"Threats in scope"</dt><dd>{r.in_scope()} " of " {r.threats_total}</dd>
-                </dl>
+                {facts(r.cover())}
+                <p class="muted">
+                    "The digest identifies this record's content: " <code>"aixa verify FILE DIGEST"</code>
+                    " tells whether a file is this record, unchanged."
+                </p>
+                {signoff}
                 <h2>"Progress"</h2>
                 <ul>{progress}</ul>
                 <p class="muted">
@@ -239,9 +365,19 @@ pub fn ReportView() -> impl IntoView {
                 </p>
             </section>
             <section>
-                <h2>"System profile"</h2>
+                <nav class="toc" aria-labelledby="r-contents">
+                    <h2 id="r-contents">"Contents"</h2>
+                    <ol>{toc}</ol>
+                </nav>
+            </section>
+            <section class="open-items" data-testid="report-open">
+                {heading("r-open")}
+                {open_items}
+            </section>
+            <section>
+                {heading("r-profile")}
                 <table><tbody>{profile}</tbody></table>
-                <h2>"Threats, with the reasons"</h2>
+                {heading("r-threats")}
                 <table data-testid="report-threats">
                     <thead><tr><th>"§"</th><th>"Threat"</th><th>"Verdict"</th><th>"In scope"</th><th>"Why"</th></tr></thead>
                     <tbody>{threats}</tbody>
@@ -249,20 +385,20 @@ pub fn ReportView() -> impl IntoView {
                 {named}
             </section>
             <section>
-                <h2>"Responsibility and verification"</h2>
+                {heading("r-responsibility")}
                 <table data-testid="report-responsibility">
                     <thead><tr><th>"Threat"</th><th>"Responsible"</th><th>"Provider"</th><th>"Default?"</th><th>"Assurance"</th><th>"Evidence"</th><th>"Date"</th></tr></thead>
                     <tbody>{responsibility}</tbody>
                 </table>
             </section>
             <section>
-                <h2>"Controls"</h2>
+                {heading("r-controls")}
                 {controls}
                 {partial}
             </section>
             {(!r.treatment.is_empty()).then(|| view! {
                 <section>
-                    <h2>"Evaluation and treatment"</h2>
+                    {heading("r-treatment")}
                     <table data-testid="report-treatment">
                         <thead><tr><th>"Threat"</th><th>"Evaluation"</th><th>"Treatment"</th><th>"Why"</th></tr></thead>
                         <tbody>
@@ -279,13 +415,13 @@ pub fn ReportView() -> impl IntoView {
                 </section>
             })}
             <section>
-                <h2>"Risk"</h2>
+                {heading("r-risk")}
                 <div class="heatmaps">
                     <HeatMap side=Side::Inherent threats=scope_memo />
                     <HeatMap side=Side::Residual threats=scope_memo />
                 </div>
                 <BandLegend />
-                <h2>"Residual risk acceptance"</h2>
+                {heading("r-acceptance")}
                 <table data-testid="report-risk">
                     <thead><tr><th>"Threat"</th><th>"Inherent"</th><th>"Residual"</th><th>"Decision"</th><th>"Approver"</th><th>"Date"</th><th>"Review"</th><th>"Rationale"</th><th>"Evidence"</th></tr></thead>
                     <tbody>{risk}</tbody>
@@ -297,7 +433,7 @@ pub fn ReportView() -> impl IntoView {
                 <p>"Accepted: " {r.accepted} " of " {r.in_scope()} " threats in scope."</p>
             </section>
             <section>
-                <h2>"Coverage"</h2>
+                {heading("r-coverage")}
                 <p>
                     {open} " of " {r.coverage.len()} " threats in scope not covered on " {r.today.clone()}
                     ", by the rule of aixa check: a specific control implemented, a complete and current \
@@ -309,7 +445,7 @@ pub fn ReportView() -> impl IntoView {
                 </table>
             </section>
             <section>
-                <h2>"UK/US guidelines coverage"</h2>
+                {heading("r-guidelines")}
                 <table data-testid="report-guidelines">
                     <thead><tr><th>"Section"</th><th>"Guideline"</th><th>"Implemented"</th><th>"Coverage"</th></tr></thead>
                     <tbody>{guidelines}</tbody>
