@@ -47,6 +47,9 @@ test("a share link opened in a fresh context gives an identical assessment", asy
   // was made.
   expect(stored[0].updated).toBe(JSON.parse(fixture).updated);
   expect(Date.parse(stored[0].copied)).toBeGreaterThan(Date.parse("2026-01-01"));
+  // And, since link format 5, its creation time and the original's id.
+  expect(stored[0].created).toBe(JSON.parse(fixture).created);
+  expect(stored[0].origin).toBe(fixtureId);
   await context.close();
 });
 

@@ -14,6 +14,7 @@ test("export → import round trip gives an identical assessment", async ({ page
   expect(download.suggestedFilename()).toBe("support-chatbot-rag-hosted-llm.aixa.json");
   const exported = readFileSync(await download.path(), "utf8");
   expect(strip(JSON.parse(exported))).toEqual(strip(JSON.parse(fixture)));
+  expect(JSON.parse(exported).schema).toBe(6);
 
   // The reports equal the golden files the native tests pin (written on the
   // date the page's clock is fixed to).
@@ -42,6 +43,8 @@ test("export → import round trip gives an identical assessment", async ({ page
   expect(stored[0].updated).toBe(JSON.parse(fixture).updated);
   expect(stored[0].created).toBe(JSON.parse(fixture).created);
   expect(stored[0].copied).toBeTruthy();
+  // The original's id links the copy to its source.
+  expect(stored[0].origin).toBe(id);
   await context.close();
 });
 
