@@ -82,6 +82,7 @@ fn the_signoff_reads_signed_off_until_the_record_changes() {
         scope_version: "2.3".into(),
         statement: "Residual risk acceptable.".into(),
         digest: digest(&a),
+        at: "2026-11-21T09:00:00Z".into(),
     });
     let r = build(&a, DAY);
     let s = r.signoff.as_ref().expect("a sign-off");
