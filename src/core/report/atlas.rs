@@ -2,9 +2,9 @@
 //! MITRE ATLAS Navigator layer. The mapping is in `docs/interop.md`.
 
 use super::interop::{coverage_as_recorded, plain, ranking_score, to_json};
+use super::interop::{o, J};
 use crate::core::assessment::Assessment;
 use crate::core::risk::level_text;
-use serde_json::json;
 use std::collections::BTreeMap;
 
 /// The layer format and Navigator of ATLAS's own published layers
@@ -55,21 +55,21 @@ pub fn atlas_layer(a: &Assessment) -> String {
     let techniques: Vec<_> = by_id
         .into_iter()
         .map(|(id, (level, lines, threats))| {
-            let mut t = json!({
+            let mut t = o! {
                 "techniqueID": id,
                 "comment": lines.join(" | "),
                 "enabled": true,
-                "metadata": [{"name": "AI Exchange threats", "value": threats.join(", ")}],
-            });
+                "metadata": [o! {"name": "AI Exchange threats", "value": threats.join(", ")}],
+            };
             if let Some(level) = level {
-                t["score"] = json!(level);
+                t.push("score", level);
             }
             t
         })
         .collect();
-    to_json(&json!({
+    to_json(&o! {
         "name": format!("aixa: {} – ATLAS techniques", plain(&a.name)),
-        "versions": {"layer": LAYER, "navigator": NAVIGATOR},
+        "versions": o! {"layer": LAYER, "navigator": NAVIGATOR},
         "domain": "atlas-atlas",
         "description": format!(
             "Exported from aixa (assessment {}, OWASP AI Exchange edition {}). Score: the risk level \
@@ -77,18 +77,18 @@ pub fn atlas_layer(a: &Assessment) -> String {
              scored, else inherent; the highest where several threats share a technique.",
             plain(&a.id), catalog.edition),
         "techniques": techniques,
-        "gradient": {"colors": ["#ffffff", "#ffe766", "#ff6666"], "minValue": 0, "maxValue": 25},
-        "legendItems": [],
+        "gradient": o! {"colors": ["#ffffff", "#ffe766", "#ff6666"], "minValue": 0, "maxValue": 25},
+        "legendItems": J::Arr(Vec::new()),
         "metadata": [
-            {"name": "generator", "value": "aixa"},
-            {"name": "OWASP AI Exchange edition", "value": catalog.edition},
-            {"name": "catalog", "value": catalog.title},
+            o! {"name": "generator", "value": "aixa"},
+            o! {"name": "OWASP AI Exchange edition", "value": catalog.edition},
+            o! {"name": "catalog", "value": catalog.title},
             // The source cites technique ids without naming an ATLAS
             // release: the version is that of the text that cites them.
-            {"name": "ATLAS version", "value": format!(
+            o! {"name": "ATLAS version", "value": format!(
                 "as cited by the OWASP AI Exchange of {} (commit {}); the source names no ATLAS release",
                 catalog.published, catalog.source_commit)},
-            {"name": "assessment", "value": plain(&a.id)},
+            o! {"name": "assessment", "value": plain(&a.id)},
         ],
-    }))
+    })
 }

@@ -7,7 +7,6 @@ use crate::core::coverage::{coverage, ThreatCoverage};
 use crate::core::date::Date;
 use crate::core::engine::Selection;
 use crate::core::risk::effective_score;
-use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 /// A UUID named by the assessment and an item, never drawn at random, so
@@ -65,21 +64,166 @@ pub fn ranking_score(a: &Assessment, sel: &Selection, threat: usize) -> Option<(
     }
 }
 
-/// Pretty JSON in which `<`, `>` and `&` are written as `\u` escapes: the
-/// values are the same once parsed, but the file holds no markup, so even a
-/// consumer that pastes it into a page cannot be made to run hostile text.
-pub fn to_json(value: &Value) -> String {
-    let text = serde_json::to_string_pretty(value).unwrap_or_default();
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+/// A JSON value, built in the order it is written. The exports write their
+/// own JSON rather than go through `serde_json::Value` and `json!`: that
+/// machinery, instantiated for each of their many fields, weighed tens of
+/// kilobytes in the app's wasm, where every byte is downloaded.
+#[derive(Clone, Debug, PartialEq)]
+pub enum J {
+    Null,
+    Bool(bool),
+    Num(u64),
+    Str(String),
+    Arr(Vec<J>),
+    Obj(Vec<(String, J)>),
+}
+
+impl J {
+    /// Adds a key to an object (and does nothing to anything else).
+    pub fn push(&mut self, key: &str, value: impl Into<J>) {
+        if let J::Obj(items) = self {
+            items.push((key.to_string(), value.into()));
+        }
+    }
+}
+
+impl From<i32> for J {
+    fn from(n: i32) -> J {
+        J::Num(n.max(0) as u64)
+    }
+}
+impl From<&str> for J {
+    fn from(s: &str) -> J {
+        J::Str(s.to_string())
+    }
+}
+impl From<String> for J {
+    fn from(s: String) -> J {
+        J::Str(s)
+    }
+}
+impl From<&String> for J {
+    fn from(s: &String) -> J {
+        J::Str(s.clone())
+    }
+}
+impl From<bool> for J {
+    fn from(b: bool) -> J {
+        J::Bool(b)
+    }
+}
+impl From<u8> for J {
+    fn from(n: u8) -> J {
+        J::Num(n.into())
+    }
+}
+impl From<u64> for J {
+    fn from(n: u64) -> J {
+        J::Num(n)
+    }
+}
+impl From<usize> for J {
+    fn from(n: usize) -> J {
+        J::Num(n as u64)
+    }
+}
+impl<T: Into<J>> From<Option<T>> for J {
+    fn from(o: Option<T>) -> J {
+        o.map_or(J::Null, Into::into)
+    }
+}
+impl<T: Into<J>> From<Vec<T>> for J {
+    fn from(v: Vec<T>) -> J {
+        J::Arr(v.into_iter().map(Into::into).collect())
+    }
+}
+impl<T: Into<J>, const N: usize> From<[T; N]> for J {
+    fn from(v: [T; N]) -> J {
+        J::Arr(v.into_iter().map(Into::into).collect())
+    }
+}
+impl From<&[&str]> for J {
+    fn from(v: &[&str]) -> J {
+        J::Arr(v.iter().map(|&s| J::from(s)).collect())
+    }
+}
+
+/// An object, `o! {"key": value, …}`, keys in the order given.
+macro_rules! o {
+    ($($k:literal : $v:expr),* $(,)?) => {
+        $crate::core::report::interop::J::Obj(vec![
+            $(($k.to_string(), $crate::core::report::interop::J::from($v))),*
+        ])
+    };
+}
+pub(crate) use o;
+
+/// Pretty JSON (two-space indent, as `serde_json` writes it) in which `<`,
+/// `>` and `&` are written as `\u` escapes: the values are the same once
+/// parsed, but the file holds no markup, so even a consumer that pastes it
+/// into a page cannot be made to run hostile text.
+pub fn to_json(value: &J) -> String {
+    let mut out = String::new();
+    write(&mut out, value, 0);
+    out
+}
+
+fn write(out: &mut String, value: &J, depth: usize) {
+    let indent = |out: &mut String, d: usize| {
+        out.push('\n');
+        out.extend(std::iter::repeat_n(' ', 2 * d));
+    };
+    match value {
+        J::Null => out.push_str("null"),
+        J::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        J::Num(n) => out.push_str(&n.to_string()),
+        J::Str(s) => string(out, s),
+        J::Arr(items) if items.is_empty() => out.push_str("[]"),
+        J::Obj(items) if items.is_empty() => out.push_str("{}"),
+        J::Arr(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                indent(out, depth + 1);
+                write(out, item, depth + 1);
+            }
+            indent(out, depth);
+            out.push(']');
+        }
+        J::Obj(items) => {
+            out.push('{');
+            for (i, (key, item)) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                indent(out, depth + 1);
+                string(out, key);
+                out.push_str(": ");
+                write(out, item, depth + 1);
+            }
+            indent(out, depth);
+            out.push('}');
+        }
+    }
+}
+
+fn string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
         match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '<' | '>' | '&' => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
             c => out.push(c),
         }
     }
-    out
+    out.push('"');
 }
 
 /// One line of plain text: control characters (line breaks included) fold
@@ -119,10 +263,12 @@ mod tests {
     }
 
     #[test]
-    fn json_holds_no_markup() {
-        let v = serde_json::json!({"a": "<b>&</b>"});
+    fn json_holds_no_markup_and_reads_back() {
+        let v =
+            o! {"a": "<b>&</b> \"q\" \\ \n \u{1}", "n": 3u8, "e": J::Arr(vec![]), "x": vec!["y"]};
         let text = to_json(&v);
         assert!(!text.contains(['<', '>', '&']));
-        assert_eq!(serde_json::from_str::<Value>(&text).ok(), Some(v));
+        let back: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        assert_eq!(back["a"], "<b>&</b> \"q\" \\ \n \u{1}");
     }
 }

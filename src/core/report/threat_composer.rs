@@ -4,12 +4,12 @@
 //! `docs/interop.md`.
 
 use super::interop::{coverage_as_recorded, plain, to_json, uuid};
+use super::interop::{o, J};
 use super::md_escape;
 use crate::core::assessment::{Assessment, ControlStatus, Score};
 use crate::core::dashboard::control_status;
 use crate::core::explain::{first_sentence, reasons};
 use crate::core::risk::{band, effective_score};
-use serde_json::{json, Value};
 
 /// The schema's limits, in characters as its validator counts them.
 const PART: usize = 200;
@@ -77,11 +77,11 @@ fn priority(level: u8) -> &'static str {
     }
 }
 
-fn custom(key: &str, value: impl Into<String>) -> Value {
-    json!({"key": format!("custom:{key}"), "value": tc_text(&value.into(), usize::MAX)})
+fn custom(key: &str, value: impl Into<String>) -> J {
+    o! {"key": format!("custom:{key}"), "value": tc_text(&value.into(), usize::MAX)}
 }
 
-fn score_meta(out: &mut Vec<Value>, side: &str, s: Score) {
+fn score_meta(out: &mut Vec<J>, side: &str, s: Score) {
     if let (Some(l), Some(i)) = (s.likelihood, s.impact) {
         out.push(custom(&format!("aixa{side}Likelihood"), l.to_string()));
         out.push(custom(&format!("aixa{side}Impact"), i.to_string()));
@@ -190,11 +190,9 @@ pub fn threat_composer(a: &Assessment) -> String {
         let score = effective_score(a, &sel, t);
         let mut meta = Vec::new();
         if let Some(level) = score.residual.level() {
-            meta.push(json!({"key": "Priority", "value": priority(level)}));
+            meta.push(o! {"key": "Priority", "value": priority(level)});
         }
-        meta.push(
-            json!({"key": "Comments", "value": tc_text(&reasons(&sel, v).join(" "), COMMENT)}),
-        );
+        meta.push(o! {"key": "Comments", "value": tc_text(&reasons(&sel, v).join(" "), COMMENT)});
         meta.push(custom("aixaThreatId", th.id));
         meta.push(custom("aixaSection", th.section));
         meta.push(custom("aixaEdition", edition));
@@ -220,7 +218,7 @@ pub fn threat_composer(a: &Assessment) -> String {
                 format!("aixa {edition}"),
             ],
         );
-        threats.push(json!({
+        threats.push(o! {
             "id": threat_id(t),
             "numericId": n + 1,
             "displayOrder": n + 1,
@@ -234,7 +232,7 @@ pub fn threat_composer(a: &Assessment) -> String {
             "status": status,
             "tags": tag_list,
             "metadata": meta,
-        }));
+        });
     }
 
     let mut mitigations = Vec::new();
@@ -256,7 +254,7 @@ pub fn threat_composer(a: &Assessment) -> String {
         ];
         let note = plan.note_line();
         if !note.trim().is_empty() {
-            meta.push(json!({"key": "Comments", "value": tc_text(&note, COMMENT)}));
+            meta.push(o! {"key": "Comments", "value": tc_text(&note, COMMENT)});
         }
         for (key, value) in [("aixaOwner", &plan.owner), ("aixaDue", &plan.due)] {
             if !value.trim().is_empty() {
@@ -269,7 +267,7 @@ pub fn threat_composer(a: &Assessment) -> String {
                 .iter()
                 .map(|e| tc_text(&e.plain(), usize::MAX))
                 .collect();
-            meta.push(json!({"key": "custom:aixaEvidence", "value": list}));
+            meta.push(o! {"key": "custom:aixaEvidence", "value": list});
         }
         let mut tag_list = Vec::new();
         tags(
@@ -284,10 +282,10 @@ pub fn threat_composer(a: &Assessment) -> String {
         );
         for &t in &s.threats {
             if listed.contains(&t) {
-                links.push(json!({"mitigationId": id, "linkedId": threat_id(t)}));
+                links.push(o! {"mitigationId": &id, "linkedId": threat_id(t)});
             }
         }
-        mitigations.push(json!({
+        mitigations.push(o! {
             "id": id,
             "numericId": n + 1,
             "displayOrder": n + 1,
@@ -295,17 +293,17 @@ pub fn threat_composer(a: &Assessment) -> String {
             "status": status,
             "tags": tag_list,
             "metadata": meta,
-        }));
+        });
     }
 
     let mut assumptions = Vec::new();
     if !a.scope.assumptions.trim().is_empty() {
-        assumptions.push(json!({
+        assumptions.push(o! {
             "id": uuid(&a.id, "assumption", "scope"),
             "numericId": 1,
             "content": tc_text(&a.scope.assumptions, CONTENT),
             "metadata": [custom("aixaSource", "scope.assumptions")],
-        }));
+        });
     }
 
     // Each text is cut well below the description's 100,000 characters,
@@ -332,9 +330,9 @@ pub fn threat_composer(a: &Assessment) -> String {
         }
     }
 
-    to_json(&json!({
+    to_json(&o! {
         "schema": 1,
-        "applicationInfo": {
+        "applicationInfo": o! {
             "name": tc_text(&a.name, NAME),
             "description": description,
         },
@@ -342,8 +340,8 @@ pub fn threat_composer(a: &Assessment) -> String {
         "mitigations": mitigations,
         "mitigationLinks": links,
         "assumptions": assumptions,
-        "assumptionLinks": [],
-    }))
+        "assumptionLinks": J::Arr(Vec::new()),
+    })
 }
 
 #[cfg(test)]

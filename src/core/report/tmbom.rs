@@ -4,6 +4,7 @@
 //! is lost silently. The mapping is in `docs/interop.md`.
 
 use super::interop::{coverage_as_recorded, plain, ranking_score, symbolic, to_json};
+use super::interop::{o, J};
 use crate::core::assessment::{Assessment, Score};
 use crate::core::catalog::QuestionKind;
 use crate::core::dashboard::control_status;
@@ -11,7 +12,6 @@ use crate::core::digest::digest;
 use crate::core::explain::{first_sentence, reasons};
 use crate::core::risk::{band, effective_score};
 use crate::core::scope::Axis;
-use serde_json::{json, Map, Value};
 
 pub const SCHEMA_URL: &str =
     "https://github.com/OWASP/www-project-threat-model-library/blob/v1.0.2/threat-model.schema.json";
@@ -51,10 +51,10 @@ fn persona(surface: &str) -> (&'static str, &'static str, &'static str) {
     }
 }
 
-fn score_json(s: Score) -> Value {
+fn score_json(s: Score) -> J {
     match (s.likelihood, s.impact) {
-        (Some(l), Some(i)) => json!({"likelihood": l, "impact": i, "level": l * i}),
-        _ => Value::Null,
+        (Some(l), Some(i)) => o! {"likelihood": l, "impact": i, "level": l * i},
+        _ => J::Null,
     }
 }
 
@@ -76,7 +76,7 @@ pub fn tmbom(a: &Assessment) -> String {
         QuestionKind::Components(c) => Some(c),
         QuestionKind::YesNo => None,
     });
-    let components: Vec<Value> = choices
+    let components: Vec<J> = choices
         .unwrap_or(&[])
         .iter()
         .filter(|c| {
@@ -85,40 +85,42 @@ pub fn tmbom(a: &Assessment) -> String {
                 .any(|&t| catalog.threats[t].components.contains(&c.id))
         })
         .map(|c| {
-            json!({"symbolic_name": symbolic(c.id), "title": c.label,
-                   "description": format!("{} (a component in the OWASP AI Exchange's terms)", c.label),
-                   "trust_zone": "ai-system"})
+            o! {"symbolic_name": symbolic(c.id), "title": c.label,
+            "description": format!("{} (a component in the OWASP AI Exchange's terms)", c.label),
+            "trust_zone": "ai-system"}
         })
         .collect();
 
-    let mut personas: Vec<Value> = Vec::new();
+    let mut personas: Vec<J> = Vec::new();
+    let mut persona_names: Vec<&str> = Vec::new();
     let mut threats = Vec::new();
     let mut risks = Vec::new();
-    let mut threat_ext = Map::new();
+    let mut threat_ext = J::Obj(Vec::new());
     for &t in &in_scope {
         let th = &catalog.threats[t];
         let v = &sel.verdicts[t];
         let name = symbolic(th.id);
         let (p_name, p_title, access) = persona(th.attack_surface.first().copied().unwrap_or(""));
-        if !personas.iter().any(|p| p["symbolic_name"] == p_name) {
-            personas.push(json!({"symbolic_name": p_name, "title": p_title,
-                "description": format!("{p_title} (from the OWASP AI Exchange's attack surface)"),
-                "is_person": true, "skill_level": "engineer", "access_level": access,
-                "malicious_intent": true, "applicability_to_org": "moderate"}));
+        if !persona_names.contains(&p_name) {
+            persona_names.push(p_name);
+            personas.push(o! {"symbolic_name": p_name, "title": p_title,
+            "description": format!("{p_title} (from the OWASP AI Exchange's attack surface)"),
+            "is_person": true, "skill_level": "engineer", "access_level": access,
+            "malicious_intent": true, "applicability_to_org": "moderate"});
         }
-        threats.push(json!({
-            "symbolic_name": name,
+        threats.push(o! {
+            "symbolic_name": &name,
             "title": format!("{} {}", th.section, th.name),
             "description": th.description,
             "components_affected": th.components.iter().map(|c| symbolic(c)).collect::<Vec<_>>(),
             "threat_persona": p_name,
             "event": first_sentence(th.description).trim(),
             "sources": ["adversary"],
-        }));
+        });
         let score = effective_score(a, &sel, t);
         if let Some((s, residual)) = ranking_score(a, &sel, t) {
             let (l, i) = (s.likelihood.unwrap_or(1), s.impact.unwrap_or(1));
-            risks.push(json!({
+            risks.push(o! {
                 "symbolic_name": format!("risk-{name}"),
                 "title": format!("Risk of {}", th.name),
                 "description": format!("{} risk of {} {}, as aixa scores it: likelihood × impact, each 1–5.",
@@ -130,10 +132,10 @@ pub fn tmbom(a: &Assessment) -> String {
                     th.impact, plain(&a.criteria.word(Axis::Likelihood, l)), plain(&a.criteria.word(Axis::Impact, i))),
                 "score": l * i,
                 "level": level(l * i),
-            }));
+            });
         }
         let cov = covered.iter().find(|c| c.threat == t);
-        let mut ext = json!({
+        let mut ext = o! {
             "section": th.section,
             "verdict": v.effective().as_str(),
             "reasons": reasons(&sel, v).iter().map(|r| plain(r)).collect::<Vec<_>>(),
@@ -143,19 +145,25 @@ pub fn tmbom(a: &Assessment) -> String {
             "coverage": cov.map(|c| plain(&c.describe(a))),
             "party": cov.map(|c| c.party.as_str()),
             "atlas": th.atlas,
-        });
+        };
         if let Some(o) = a.overrides.get(th.id) {
-            ext["override"] = json!({"include": o.include, "rationale": plain(&o.rationale)});
+            ext.push(
+                "override",
+                o! {"include": o.include, "rationale": plain(&o.rationale)},
+            );
         }
         if let Some(x) = a.treatment.get(th.id) {
-            ext["treatment"] = json!({"needed": x.needed, "choice": x.choice.map(|c| c.as_str()),
-                "rationale": plain(&x.rationale)});
+            ext.push(
+                "treatment",
+                o! {"needed": x.needed, "choice": x.choice.map(|c| c.as_str()),
+                "rationale": plain(&x.rationale)},
+            );
         }
-        threat_ext.insert(th.id.to_string(), ext);
+        threat_ext.push(th.id, ext);
     }
 
     let mut controls = Vec::new();
-    let mut control_ext = Map::new();
+    let mut control_ext = J::Obj(Vec::new());
     for s in &sel.controls {
         let c = &catalog.controls[s.control];
         let plan = a.controls.get(c.id).cloned().unwrap_or_default();
@@ -171,7 +179,7 @@ pub fn tmbom(a: &Assessment) -> String {
             .iter()
             .filter_map(|&t| ranking_score(a, &sel, t).and_then(|(s, _)| s.level()))
             .max();
-        controls.push(json!({
+        controls.push(o! {
             "symbolic_name": symbolic(c.id),
             "title": c.name,
             "description": format!("OWASP AI Exchange #{}: {}", c.id, first_sentence(c.purpose).trim()),
@@ -183,10 +191,10 @@ pub fn tmbom(a: &Assessment) -> String {
                 _ => "suggested",
             },
             "priority": top.map_or("none", level),
-        }));
-        control_ext.insert(
-            c.id.to_string(),
-            json!({
+        });
+        control_ext.push(
+            c.id,
+            o! {
                 "status": status.as_str(),
                 "general": s.general,
                 "rationale": plain(plan.reason()),
@@ -194,22 +202,22 @@ pub fn tmbom(a: &Assessment) -> String {
                 "owner": plain(&plan.owner),
                 "due": plain(&plan.due),
                 "evidence": plan.evidence.iter().map(|e| plain(&e.plain())).collect::<Vec<_>>(),
-            }),
+            },
         );
     }
 
-    let acceptances: Map<String, Value> = a
+    let acceptances = J::Obj(a
         .acceptance
         .iter()
         .map(|(id, x)| {
             (
                 id.clone(),
-                json!({"decision": x.decision.as_str(), "approver": plain(&x.approver),
+                o! {"decision": x.decision.as_str(), "approver": plain(&x.approver),
                 "date": plain(&x.date), "rationale": plain(&x.rationale), "review": plain(&x.review),
-                "evidence": x.evidence.iter().map(|e| plain(&e.plain())).collect::<Vec<_>>()}),
+                "evidence": x.evidence.iter().map(|e| plain(&e.plain())).collect::<Vec<_>>()},
             )
         })
-        .collect();
+        .collect());
     let excluded: Vec<&str> = sel
         .verdicts
         .iter()
@@ -229,34 +237,34 @@ pub fn tmbom(a: &Assessment) -> String {
     .collect::<Vec<_>>()
     .join(" ");
 
-    let doc = json!({
+    let doc = o! {
         "$schema": SCHEMA_URL,
         "version": a.revision.max(1).to_string(),
-        "scope": {
+        "scope": o! {
             "title": plain(&a.name),
             "description": format!("{description} (exported from aixa, OWASP AI Exchange edition {})", catalog.edition).trim(),
             // TM-BOM requires these and aixa does not ask for them: the
             // middle of each scale, the cautious side of exposure, and the
             // `owaspai.org/aixa/assessment` extension says so.
             "business_criticality": "moderate",
-            "data_sensitivity": [],
+            "data_sensitivity": J::Arr(Vec::new()),
             "exposure": "external",
             "tier": "important",
         },
-        "trust_zones": [{"symbolic_name": "ai-system", "title": "AI system",
+        "trust_zones": [o! {"symbolic_name": "ai-system", "title": "AI system",
             "description": "The system assessed; aixa records no trust zones."}],
-        "trust_boundaries": [],
-        "actors": [],
+        "trust_boundaries": J::Arr(Vec::new()),
+        "actors": J::Arr(Vec::new()),
         "components": components,
-        "data_stores": [],
-        "data_sets": [],
-        "data_flows": [],
+        "data_stores": J::Arr(Vec::new()),
+        "data_sets": J::Arr(Vec::new()),
+        "data_flows": J::Arr(Vec::new()),
         "threat_personas": personas,
         "threats": threats,
         "controls": controls,
         "risks": risks,
-        "extensions": {
-            "owaspai.org/aixa/assessment": {
+        "extensions": o! {
+            "owaspai.org/aixa/assessment": o! {
                 "id": plain(&a.id),
                 "name": plain(&a.name),
                 "edition": catalog.edition,
@@ -269,14 +277,14 @@ pub fn tmbom(a: &Assessment) -> String {
                 "not_assessed": ["scope.business_criticality", "scope.data_sensitivity",
                     "scope.exposure", "scope.tier", "threat_personas", "trust_zones"],
                 "excluded_threats": excluded,
-                "scope": {
+                "scope": o! {
                     "purpose": plain(&sc.purpose), "users": plain(&sc.users), "data": plain(&sc.data),
                     "boundary": plain(&sc.boundary), "model": plain(&sc.model), "providers": plain(&sc.providers),
                     "assumptions": plain(&sc.assumptions), "owner": plain(&sc.owner),
                     "ai_act": plain(&sc.ai_act), "ai_act_rationale": plain(&sc.ai_act_rationale),
                     "transparency": plain(&sc.transparency), "transparency_rationale": plain(&sc.transparency_rationale),
                 },
-                "criteria": {
+                "criteria": o! {
                     "likelihood": (1..=5).map(|n| plain(&a.criteria.word(Axis::Likelihood, n))).collect::<Vec<_>>(),
                     "impact": (1..=5).map(|n| plain(&a.criteria.word(Axis::Impact, n))).collect::<Vec<_>>(),
                     "appetite": a.criteria.appetite,
@@ -286,6 +294,6 @@ pub fn tmbom(a: &Assessment) -> String {
             "owaspai.org/aixa/controls": control_ext,
             "owaspai.org/aixa/acceptances": acceptances,
         },
-    });
+    };
     to_json(&doc)
 }
