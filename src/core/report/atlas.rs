@@ -13,6 +13,8 @@ use std::collections::BTreeMap;
 const LAYER: &str = "4.3";
 const NAVIGATOR: &str = "4.6.4";
 
+type Technique<'a> = (Option<u8>, Vec<String>, Vec<&'a str>);
+
 /// The Navigator layer of an assessment: one technique per ATLAS id that
 /// the catalog links to an in-scope threat, scored by the highest risk
 /// (residual, else inherent) among those threats. No tactic is written:
@@ -22,8 +24,9 @@ pub fn atlas_layer(a: &Assessment) -> String {
     let catalog = a.catalog();
     let sel = a.selection();
     let covered = coverage_as_recorded(a);
-    // Technique id → (highest level, one line per threat), in id order.
-    let mut by_id: BTreeMap<&str, (Option<u8>, Vec<String>, Vec<&str>)> = BTreeMap::new();
+    // Technique id → its highest level, one line per threat, and the
+    // threats' ids, in id order.
+    let mut by_id: BTreeMap<&str, Technique> = BTreeMap::new();
     for v in sel.verdicts.iter().filter(|v| v.in_scope()) {
         let th = &catalog.threats[v.threat];
         if th.atlas.is_empty() {

@@ -121,13 +121,14 @@ fn goals(property: &str) -> Vec<String> {
 }
 
 /// Lower-cases the first letter, unless the word is an acronym ("AI").
+/// ASCII only: the catalog's names start with ASCII letters, and Unicode
+/// case tables would weigh on the app's wasm.
 fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match (chars.next(), chars.next()) {
-        (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => a
-            .to_lowercase()
-            .chain(text[a.len_utf8()..].chars())
-            .collect(),
+    let b = text.as_bytes();
+    match (b.first(), b.get(1)) {
+        (Some(x), Some(y)) if x.is_ascii_uppercase() && !y.is_ascii_uppercase() => {
+            format!("{}{}", x.to_ascii_lowercase() as char, &text[1..])
+        }
         _ => text.to_string(),
     }
 }
@@ -275,9 +276,11 @@ pub fn threat_composer(a: &Assessment) -> String {
             &[
                 format!("AIX:{}", c.id),
                 format!("aixa {edition}"),
-                s.general
-                    .then(|| "general control".to_string())
-                    .unwrap_or_default(),
+                if s.general {
+                    "general control".to_string()
+                } else {
+                    String::new()
+                },
             ],
         );
         for &t in &s.threats {
