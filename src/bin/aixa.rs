@@ -11,8 +11,11 @@ mod cli {
     use aixa::core::digest::{digest, parse as parse_digest};
     use aixa::core::edition::Edition;
     use aixa::core::engine::select;
+    use aixa::core::report::atlas::atlas_layer;
     use aixa::core::report::selection_report;
     use aixa::core::report::soa::{soa_csv, soa_markdown};
+    use aixa::core::report::threat_composer::threat_composer;
+    use aixa::core::report::tmbom::tmbom;
     use aixa::core::report::{csv::csv, markdown::markdown};
     use aixa::core::upgrade::upgrade;
     use clap::{Parser, Subcommand, ValueEnum};
@@ -51,12 +54,20 @@ mod cli {
         SoaCsv,
         /// The statement of applicability as a Markdown table.
         SoaMd,
+        /// An AWS Threat Composer workspace (.tc.json), for Threat Composer
+        /// and DefectDojo.
+        ThreatComposer,
+        /// An OWASP Threat Model Library TM-BOM v1.0.2, for OWASP Threat Dragon.
+        TmBom,
+        /// A MITRE ATLAS Navigator layer of the techniques in scope.
+        AtlasLayer,
     }
 
     #[derive(Subcommand)]
     enum Command {
         /// Print a report of an assessment file (exported from the app), or
-        /// its statement of applicability (`--format soa-csv` or `soa-md`).
+        /// its statement of applicability (`--format soa-csv` or `soa-md`), or
+        /// a file other tools import (`threat-composer`, `tm-bom`, `atlas-layer`).
         ///
         /// Exit status: 0 on success, 2 when the file is invalid.
         Report {
@@ -311,6 +322,9 @@ mod cli {
                 Format::Json => a.to_json_pretty(),
                 Format::SoaCsv => soa_csv(&a),
                 Format::SoaMd => soa_markdown(&a),
+                Format::ThreatComposer => threat_composer(&a),
+                Format::TmBom => tmbom(&a),
+                Format::AtlasLayer => atlas_layer(&a),
             }),
             Command::Digest { file } => read_assessment(file).map(|a| digest(&a)),
             Command::Verify {

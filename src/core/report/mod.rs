@@ -55,10 +55,14 @@ pub fn selection_report(selection: &Selection) -> SelectionReport {
     }
 }
 
+pub mod atlas;
 pub mod csv;
 mod escape;
+pub mod interop;
 pub mod markdown;
 pub mod model;
 pub mod soa;
+pub mod threat_composer;
+pub mod tmbom;
 
 pub use escape::{md_cell, md_escape};

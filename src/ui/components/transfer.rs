@@ -5,7 +5,10 @@ use crate::core::assessment::Assessment;
 use crate::core::backup::{self, Differs};
 use crate::core::codec;
 use crate::core::file_name::file_stem;
-use crate::core::report::{csv::csv, markdown::markdown};
+use crate::core::report::{
+    atlas::atlas_layer, csv::csv, markdown::markdown, threat_composer::threat_composer,
+    tmbom::tmbom,
+};
 use crate::core::route::Route;
 use crate::core::time::when;
 use crate::ui::router::href;
@@ -58,6 +61,17 @@ pub fn ExportBar() -> impl IntoView {
                 "text/csv",
                 csv(&a, &storage::today()),
             ),
+            "tc" => (
+                format!("{stem}.tc.json"),
+                "application/json",
+                threat_composer(&a),
+            ),
+            "tm-bom" => (format!("{stem}.tm-bom.json"), "application/json", tmbom(&a)),
+            "atlas-layer" => (
+                format!("{stem}.atlas-layer.json"),
+                "application/json",
+                atlas_layer(&a),
+            ),
             _ => (
                 format!("{stem}.aixa.json"),
                 "application/json",
@@ -65,7 +79,9 @@ pub fn ExportBar() -> impl IntoView {
             ),
         };
         let refused = download(&file, mime, &text).is_err();
-        if !refused {
+        // Other tools' formats cannot be imported back into aixa, so they
+        // do not count as a backup of the assessment.
+        if !refused && !matches!(kind, "tc" | "tm-bom" | "atlas-layer") {
             storage::mark_exported([a.id.as_str()]);
         }
         error.set(refused.then(|| "Your browser refused the download.".to_string()));
@@ -76,6 +92,9 @@ pub fn ExportBar() -> impl IntoView {
             <button type="button" data-testid="export-json" on:click=move |_| export("json")>"JSON"</button>
             <button type="button" data-testid="export-md" on:click=move |_| export("md")>"Markdown"</button>
             <button type="button" data-testid="export-csv" on:click=move |_| export("csv")>"CSV"</button>
+            <button type="button" data-testid="export-tc" title="AWS Threat Composer, DefectDojo" on:click=move |_| export("tc")>"Threat Composer"</button>
+            <button type="button" data-testid="export-tm-bom" title="OWASP Threat Model Library, Threat Dragon" on:click=move |_| export("tm-bom")>"TM-BOM"</button>
+            <button type="button" data-testid="export-atlas-layer" title="MITRE ATLAS Navigator" on:click=move |_| export("atlas-layer")>"ATLAS layer"</button>
             <button
                 type="button"
                 data-testid="share"
