@@ -8,6 +8,7 @@ import { createServer } from "node:http";
 import { existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
+import { TYPES } from "./mime.mjs";
 
 const [dir, portArg = "8080", baseArg = "/"] = process.argv.slice(2);
 if (!dir) {
@@ -22,20 +23,6 @@ if (!existsSync(root)) {
 }
 const port = Number(portArg);
 const base = ("/" + baseArg + "/").replace(/\/+/g, "/");
-
-const types = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".json": "application/json",
-  ".webmanifest": "application/manifest+json",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".txt": "text/plain; charset=utf-8",
-};
 
 const server = createServer(async (req, res) => {
   const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
@@ -56,7 +43,7 @@ const server = createServer(async (req, res) => {
     if ((await stat(file)).isDirectory()) file = join(file, "index.html");
     const body = await readFile(file);
     res.writeHead(200, {
-      "Content-Type": types[extname(file)] ?? "application/octet-stream",
+      "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
       "Cache-Control": "no-cache",
     });
     res.end(body);

@@ -8,6 +8,7 @@ use aixa::core::assessment::{
 };
 use aixa::core::check::check;
 use aixa::core::date::Date;
+use common::parse_csv;
 
 fn day() -> Date {
     Date::parse("2026-11-25").expect("a date")
@@ -204,34 +205,6 @@ fn every_markdown_table_row_names_its_section() {
             .all(|h| h.starts_with("| § |") || h.starts_with("| Threat |")),
         "{headers:?}"
     );
-}
-
-/// A minimal RFC 4180 reader, to check what a spreadsheet would see.
-fn parse_csv(text: &str) -> Vec<Vec<String>> {
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut cell = String::new();
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                cell.push('"');
-                chars.next();
-            }
-            (true, '"') => quoted = false,
-            (true, c) => cell.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut cell)),
-            (false, '\r') => {}
-            (false, '\n') => {
-                row.push(std::mem::take(&mut cell));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, c) => cell.push(c),
-        }
-    }
-    rows
 }
 
 #[test]

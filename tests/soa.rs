@@ -2,44 +2,19 @@
 //! catalog order, with what was decided and what was not.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use aixa::core::answers::Tri;
 use aixa::core::assessment::{Assessment, ControlPlan, ControlStatus, Evidence};
 use aixa::core::catalog::Catalog;
 use aixa::core::report::soa::{rows, soa_csv, soa_markdown, Applicable, HEADER};
+use common::parse_csv;
 use std::process::Command;
 
 fn fixture() -> Assessment {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/assessment-rag-llm.json");
     Assessment::from_json(&std::fs::read_to_string(path).expect("fixture")).expect("valid")
-}
-
-/// A minimal RFC 4180 reader, to check what a spreadsheet would see.
-fn parse_csv(text: &str) -> Vec<Vec<String>> {
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut cell = String::new();
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                cell.push('"');
-                chars.next();
-            }
-            (true, '"') => quoted = false,
-            (true, c) => cell.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut cell)),
-            (false, '\r') => {}
-            (false, '\n') => {
-                row.push(std::mem::take(&mut cell));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, c) => cell.push(c),
-        }
-    }
-    rows
 }
 
 /// Assessments of every edition: blank (every threat unknown, so in scope),

@@ -730,6 +730,15 @@ impl Assessment {
         }
     }
 
+    /// What a provider has shown for `threat`: not requested until
+    /// recorded.
+    pub fn assurance(&self, threat: &str) -> Assurance {
+        self.verification
+            .get(threat)
+            .map(|v| v.status)
+            .unwrap_or_default()
+    }
+
     /// The embedded catalog of this assessment's own edition.
     pub fn catalog(&self) -> &'static Catalog {
         self.edition.catalog()

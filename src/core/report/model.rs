@@ -494,11 +494,7 @@ pub fn build(a: &Assessment, today: &str) -> Report {
             .open_verifications
             .iter()
             .map(|&t| {
-                let status = a
-                    .verification
-                    .get(catalog.threats[t].id)
-                    .map(|v| v.status)
-                    .unwrap_or_default();
+                let status = a.assurance(catalog.threats[t].id);
                 threat_item(t, status.label().to_string())
             })
             .collect(),

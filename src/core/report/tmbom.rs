@@ -63,12 +63,7 @@ pub fn tmbom(a: &Assessment) -> String {
     let catalog = a.catalog();
     let sel = a.selection();
     let covered = coverage_as_recorded(a);
-    let in_scope: Vec<usize> = sel
-        .verdicts
-        .iter()
-        .filter(|v| v.in_scope())
-        .map(|v| v.threat)
-        .collect();
+    let in_scope = crate::core::dashboard::in_scope(&sel);
 
     // Components: the options of the catalog's components question that an
     // in-scope threat lives in, in the question's order.

@@ -280,11 +280,7 @@ fn verification_entries(a: &Assessment, f: &Figures, catalog: &'static Catalog) 
     f.open_verifications
         .iter()
         .map(|&t| {
-            let status = a
-                .verification
-                .get(catalog.threats[t].id)
-                .map(|v| v.status)
-                .unwrap_or_default();
+            let status = a.assurance(catalog.threats[t].id);
             Entry::threat(&catalog.threats[t], status.label().to_string())
         })
         .collect()
