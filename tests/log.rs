@@ -22,7 +22,7 @@ fn fixture() -> Assessment {
 fn change(a: &mut Assessment, by: &str, at: &str, change: impl FnOnce(&mut Assessment)) {
     let before = a.clone();
     change(a);
-    record(&before, a, by, at);
+    record(before, a, by, at);
 }
 
 #[test]

@@ -38,10 +38,15 @@ const UNLOGGED: [&str; 7] = [
 ];
 
 /// Appends to `after.log` what changed from `before`, as `by` at `at`.
-pub fn record(before: &Assessment, after: &mut Assessment, by: &str, at: &str) {
+/// `before` is taken by value: its log is set aside unread, so a save
+/// costs the same however long the log has grown.
+pub fn record(mut before: Assessment, after: &mut Assessment, by: &str, at: &str) {
     let (mut old, mut new) = (Vec::new(), Vec::new());
-    flatten("", &as_value(before), &mut old);
+    before.log.clear();
+    flatten("", &as_value(&before), &mut old);
+    let log = std::mem::take(&mut after.log);
     flatten("", &as_value(after), &mut new);
+    after.log = log;
     let mut changes: Vec<(String, String, String)> = Vec::new();
     // Both lists are sorted by path (maps are ordered), so one merge pass.
     let (mut i, mut j) = (0, 0);

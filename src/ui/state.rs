@@ -61,7 +61,12 @@ impl Store {
         let Some(mut ours) = self.get(id) else {
             return;
         };
+        // The record before the change, for the log, without the log itself:
+        // a long log must not make every save slower.
+        let log = std::mem::take(&mut ours.log);
         let before = ours.clone();
+        ours.log = log;
+        let signoff_before = before.signoff.clone();
         change(&mut ours);
         let now = storage::now_iso();
         ours.updated.clone_from(&now);
@@ -72,9 +77,9 @@ impl Store {
         } else {
             ""
         };
-        crate::core::log::record(&before, &mut ours, by, &now);
+        crate::core::log::record(before, &mut ours, by, &now);
         // A sign-off binds the record as saved now, log and time included.
-        if ours.signoff != before.signoff {
+        if ours.signoff != signoff_before {
             let digest = crate::core::digest::digest(&ours);
             if let Some(s) = ours.signoff.as_mut() {
                 s.digest = digest;
