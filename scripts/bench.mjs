@@ -1,24 +1,29 @@
 // The browser half of scripts/bench, and the one table it prints.
 //
-// usage: node scripts/bench.mjs SITE OUT [--startup]
+// usage: node scripts/bench.mjs SITE OUT [--startup | --latency]
 //   SITE holds app/ (the release build), app20x/ (the same app over a catalog
 //   20 times the edition's size) and links.json; criterion's estimates are
 //   read from target/criterion. Results go to OUT/results.{json,md}.
+//   If SITE also holds before/ and before20x/ (an older commit's builds, see
+//   `scripts/bench --before REV`), the bytes, start-up, first paint and
+//   latency rows are measured for them too, in the same run, and the table
+//   gains a "before" column (SITE/before/REV names the commit).
 //   --startup measures only the first load, start-up and first contentful
-//   paint, from SITE/app/ alone, and prints their rows (OUT/startup.json).
+//   paint (OUT/startup.{json,md}); --latency only the answer → threat list
+//   rows (OUT/latency.{json,md}).
 
 import { chromium } from "@playwright/test";
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { budgets, kb, measure } from "./bytes.mjs";
 import { launchOptions } from "./chromium.mjs";
 
 const args = process.argv.slice(2);
 const [site, out] = args.filter((a) => !a.startsWith("--"));
-const startupOnly = args.includes("--startup");
+const only = args.includes("--startup") ? "startup" : args.includes("--latency") ? "latency" : null;
 if (!site || !out || args.includes("--help")) {
-  console.error("usage: node scripts/bench.mjs SITE OUT [--startup]");
+  console.error("usage: node scripts/bench.mjs SITE OUT [--startup | --latency]");
   process.exit(2);
 }
 const COLD_LOADS = 20;
@@ -102,10 +107,10 @@ async function coldLoad(browser, url, requests) {
 }
 
 /** A static copy of the rendered profile page: same text and styles, no script. */
-async function writeFloor(browser) {
+async function writeFloor(browser, dir) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(root + "app/");
+  await page.goto(`${root}${dir}/`);
   await page.getByTestId("threat-list").waitFor();
   const html = await page.evaluate(() => {
     const doc = document.documentElement.cloneNode(true);
@@ -113,26 +118,27 @@ async function writeFloor(browser) {
     return "<!DOCTYPE html>\n" + doc.outerHTML;
   });
   await context.close();
-  writeFileSync(join(site, "app", "floor.html"), html);
+  writeFileSync(join(site, dir, "floor.html"), html);
   return html.length;
 }
 
-// Start-up (until usable) and first contentful paint, of the app and of the
+// Start-up (until usable) and first contentful paint, of each app and of its
 // floor, from the same cold loads.
-async function startup(browser) {
-  const app = [];
-  const floor = [];
-  // Interleaved, so that the machine's noise falls on both alike.
+async function startup(browser, dirs) {
+  const loads = Object.fromEntries(dirs.map((d) => [d, { app: [], floor: [] }]));
+  // Interleaved, so that the machine's noise falls on all alike.
   for (let i = 0; i < COLD_LOADS; i++) {
-    app.push(await coldLoad(browser, root + "app/"));
-    floor.push(await coldLoad(browser, root + "app/floor.html"));
+    for (const d of dirs) {
+      loads[d].app.push(await coldLoad(browser, `${root}${d}/`));
+      loads[d].floor.push(await coldLoad(browser, `${root}${d}/floor.html`));
+    }
   }
-  const figures = (key) => {
+  const figures = ({ app, floor }, key) => {
     const a = app.map((x) => x[key]);
     const f = floor.map((x) => x[key]);
     return { app: median(a), floor: median(f), ratio: median(a) / median(f), samples: { app: a, floor: f } };
   };
-  return { ...figures("ready"), fcp: figures("fcp") };
+  return Object.fromEntries(dirs.map((d) => [d, { ...figures(loads[d], "ready"), fcp: figures(loads[d], "fcp") }]));
 }
 
 // Each change flips one threat's verdict; `last` is the copy of that threat the
@@ -160,8 +166,11 @@ async function latency(browser, path, factor, edition) {
   const cycle = CYCLES[edition];
   const context = await browser.newContext();
   const page = await context.newPage();
-  // A new assessment of the edition measured, whatever the default.
+  // A new assessment of the edition measured, whatever the default; a build
+  // from before editions had routes (a before/ build) has it as its landing page.
   await page.goto(`${root}${path}#/new/${edition}`);
+  const first = page.getByTestId(`answer-${cycle[0][0]}-${cycle[0][1]}`);
+  if (!(await first.waitFor({ timeout: 5_000 }).then(() => true, () => false))) await page.goto(`${root}${path}`);
   await page.getByTestId("threat-list").waitFor();
   for (const [q, v] of cycle.filter((_, i) => i % 2 === 1)) await page.getByTestId(`answer-${q}-${v}`).check();
   const samples = [];
@@ -234,59 +243,108 @@ const browser = await chromium.launch({
   ...launchOptions,
   args: [...launchOptions.args, "--enable-precise-memory-info"],
 });
+const hasBefore = existsSync(join(site, "before", "index.html"));
+const beforeRev = hasBefore && existsSync(join(site, "before", "REV")) ? readFileSync(join(site, "before", "REV"), "utf8").trim() : "";
 let results;
 try {
   results = await withServer(async () => {
-    const requests = new Set();
-    await coldLoad(browser, root + "app/", requests);
-    const floorBytes = await writeFloor(browser);
-    const first = {
-      fetched: [...requests].filter((p) => p.startsWith("/app/")).map((p) => p.slice(5) || "index.html").sort(),
-      floorBytes,
-      startup: await startup(browser),
-    };
-    if (startupOnly) return first;
-    return {
-      ...first,
+    const dirs = hasBefore ? ["app", "before"] : ["app"];
+    const found = {};
+    if (only !== "latency") {
+      for (const d of dirs) {
+        const requests = new Set();
+        await coldLoad(browser, `${root}${d}/`, requests);
+        const prefix = `/${d}/`;
+        const fetched = [...requests].filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length) || "index.html");
+        found[d] = { fetched: fetched.sort(), floorBytes: await writeFloor(browser, d) };
+      }
+      const times = await startup(browser, dirs);
+      for (const d of dirs) found[d].startup = times[d];
+    }
+    if (only === "startup") return { ...found.app, before: found.before };
+    const measured = {
+      ...found.app,
       latency: await latency(browser, "app/", 1, "2024-01"),
       latency2026: await latency(browser, "app/", 1, "2026-08"),
       latency20: await latency(browser, "app20x/", 20, "2024-01"),
-      memory: await memory(browser),
     };
+    if (hasBefore) {
+      measured.before = {
+        ...found.before,
+        latency: await latency(browser, "before/", 1, "2024-01"),
+        latency20: await latency(browser, "before20x/", 20, "2024-01"),
+      };
+    }
+    if (only === "latency") return measured;
+    return { ...measured, memory: await memory(browser) };
   });
 } finally {
   await browser.close();
 }
 
-const bytes = measure(join(site, "app"), results.fetched.filter((f) => f !== "floor.html"));
-
 const ok = (pass) => (pass ? "ok" : "MISSED");
 const ms = (x) => `${x.toFixed(1)} ms`;
 const rows = [];
-const row = (section, metric, value, budget = "", status = "") => rows.push({ section, metric, value, budget, status });
+// `was`: the same figure for the before/ build, measured in this run.
+const row = (section, metric, value, budget = "", status = "", was = "") =>
+  rows.push({ section, metric, value, budget, status, was });
+const bf = results.before;
 
-// Names without their content hash (Trunk drops its leading zeros), so that
-// runs line up with the baseline.
-const unhashed = (name) => name.replace(/-[0-9a-f]{12,16}(?=[._])/, "");
-for (const r of bytes.rows) row("first load", unhashed(r.name), `${r.raw} B raw · ${r.gzip} B gzip · ${r.brotli} B br`);
-row(
-  "first load",
-  `total (${bytes.rows.length} files)`,
-  `${kb(bytes.total.raw)} raw · ${kb(bytes.total.gzip)} gzip · ${kb(bytes.total.brotli)} br`,
-  `≤ ${kb(budgets.first_load_gzip)} gzip`,
-  ok(bytes.total.gzip <= budgets.first_load_gzip),
-);
-const s = results.startup;
-row("start-up", `app, median of ${COLD_LOADS} cold loads`, ms(s.app));
-row("start-up", `static floor page (${kb(results.floorBytes)}), median`, ms(s.floor));
-row("start-up", "ratio app / floor", s.ratio.toFixed(2), `≤ ${budgets.startup_ratio}`, ok(s.ratio <= budgets.startup_ratio));
-// The same loads: index.html's static landing page against the floor.
-const f = s.fcp;
-row("first contentful paint", `app, median of ${COLD_LOADS} cold loads`, ms(f.app));
-row("first contentful paint", "static floor page, median", ms(f.floor));
-row("first contentful paint", "ratio app / floor", f.ratio.toFixed(2), `≤ ${budgets.fcp_ratio}`, ok(f.ratio <= budgets.fcp_ratio));
-// The rest of the bench, unless only the start-up was asked for.
-if (!startupOnly) {
+let bytes = null;
+if (only !== "latency") {
+  const files = (r) => r.fetched.filter((f) => f !== "floor.html");
+  bytes = measure(join(site, "app"), files(results));
+  const bytesBefore = bf ? measure(join(site, "before"), files(bf)) : null;
+  const size = (r) => `${r.raw} B raw · ${r.gzip} B gzip · ${r.brotli} B br`;
+  const total = (b) => `${kb(b.total.raw)} raw · ${kb(b.total.gzip)} gzip · ${kb(b.total.brotli)} br`;
+  // Names without their content hash (Trunk drops its leading zeros), so that
+  // runs line up with the baseline.
+  const unhashed = (name) => name.replace(/-[0-9a-f]{12,16}(?=[._])/, "");
+  const names = [...new Set([...bytes.rows, ...(bytesBefore?.rows ?? [])].map((r) => unhashed(r.name)))].sort();
+  for (const name of names) {
+    const of = (b) => b?.rows.find((r) => unhashed(r.name) === name);
+    row("first load", name, of(bytes) ? size(of(bytes)) : "(none)", "", "", bytesBefore ? (of(bytesBefore) ? size(of(bytesBefore)) : "(none)") : "");
+  }
+  row(
+    "first load",
+    "total",
+    `${bytes.rows.length} files · ${total(bytes)}`,
+    `≤ ${kb(budgets.first_load_gzip)} gzip`,
+    ok(bytes.total.gzip <= budgets.first_load_gzip),
+    bytesBefore ? `${bytesBefore.rows.length} files · ${total(bytesBefore)}` : "",
+  );
+  row(
+    "first load",
+    `distance to the ${kb(budgets.first_load_gzip)} target`,
+    `${kb(bytes.total.gzip - budgets.first_load_gzip)} gzip (${(bytes.total.gzip / budgets.first_load_gzip).toFixed(2)}×)`,
+    "",
+    "",
+    bytesBefore ? `${kb(bytesBefore.total.gzip - budgets.first_load_gzip)} gzip (${(bytesBefore.total.gzip / budgets.first_load_gzip).toFixed(2)}×)` : "",
+  );
+  const s = results.startup;
+  const sb = bf?.startup;
+  row("start-up", `app, median of ${COLD_LOADS} cold loads`, ms(s.app), "", "", sb ? ms(sb.app) : "");
+  row("start-up", "static floor page, median", `${ms(s.floor)} (${kb(results.floorBytes)})`, "", "", sb ? `${ms(sb.floor)} (${kb(bf.floorBytes)})` : "");
+  row("start-up", "ratio app / floor", s.ratio.toFixed(2), `≤ ${budgets.startup_ratio}`, ok(s.ratio <= budgets.startup_ratio), sb ? sb.ratio.toFixed(2) : "");
+  // The same loads: index.html's static landing page against the floor.
+  const f = s.fcp;
+  const fb = sb?.fcp;
+  row("first contentful paint", `app, median of ${COLD_LOADS} cold loads`, ms(f.app), "", "", fb ? ms(fb.app) : "");
+  row("first contentful paint", "static floor page, median", ms(f.floor), "", "", fb ? ms(fb.floor) : "");
+  row("first contentful paint", "ratio app / floor", f.ratio.toFixed(2), `≤ ${budgets.fcp_ratio}`, ok(f.ratio <= budgets.fcp_ratio), fb ? fb.ratio.toFixed(2) : "");
+}
+if (only !== "startup") {
+  const p = (l) => (l ? `p50 ${ms(l.p50)} · p95 ${ms(l.p95)} · max ${ms(l.max)}` : "");
+  for (const [l, was, name, budget] of [
+    [results.latency, bf?.latency, "2024-01 edition", budgets.latency_p95_ms],
+    [results.latency2026, null, "2026-08 edition", budgets.latency_p95_ms],
+    [results.latency20, bf?.latency20, "20× synthetic catalog", budgets.latency_20x_p95_ms],
+  ]) {
+    row("answer → threat list", `${name} (${l.threats} threats), ${CHANGES} changes`, p(l), `p95 ≤ ${budget} ms`, ok(l.p95 <= budget), p(was));
+  }
+}
+// The rest of the bench, unless only some rows were asked for.
+if (!only) {
   // Inputs a complete reference assessment takes (scripts/effort.mjs), against
   // the count in the UI before the effort work began (bench/effort-baseline.json).
   results.effort = JSON.parse(execFileSync(process.execPath, ["scripts/effort.mjs", join(site, "app"), "--json"], { encoding: "utf8" }));
@@ -301,19 +359,6 @@ if (!startupOnly) {
   for (const e of engine) e.perThreat = e.us / (threats * e.factor);
   const linearity = engine[2].perThreat / engine[0].perThreat;
   Object.assign(results, { engine, linearity, links });
-  for (const [l, name, budget] of [
-    [results.latency, "2024-01 edition", budgets.latency_p95_ms],
-    [results.latency2026, "2026-08 edition", budgets.latency_p95_ms],
-    [results.latency20, "20× synthetic catalog", budgets.latency_20x_p95_ms],
-  ]) {
-    row(
-      "answer → threat list",
-      `${name} (${l.threats} threats), ${CHANGES} changes`,
-      `p50 ${ms(l.p50)} · p95 ${ms(l.p95)} · max ${ms(l.max)}`,
-      `p95 ≤ ${budget} ms`,
-      ok(l.p95 <= budget),
-    );
-  }
   for (const e of engine) {
     row("engine select()", `${e.id} (${threats * e.factor} threats)`, `${e.us.toFixed(2)} µs · ${e.perThreat.toFixed(3)} µs/threat`);
   }
@@ -343,18 +388,21 @@ if (!startupOnly) {
 const baselineFile = new URL("../bench/baseline.json", import.meta.url);
 const baseline = existsSync(baselineFile) ? JSON.parse(readFileSync(baselineFile, "utf8")) : { rows: [] };
 const before = (r) => baseline.rows.find((b) => b.section === r.section && b.metric === r.metric)?.value ?? "";
-const columns = ["section", "metric", "value", `baseline ${baseline.date?.slice(0, 10) ?? "(none)"}`, "budget", "status"];
-const cells = rows.map((r) => [r.section, r.metric, r.value, before(r), r.budget, r.status]);
+// With a before/ build, its column comes first: same run, same machine.
+const beforeColumn = bf ? [`before (${beforeRev || "before/"}), this run`] : [];
+const columns = ["section", "metric", "value", ...beforeColumn, `baseline ${baseline.date?.slice(0, 10) ?? "(none)"}`, "budget", "status"];
+const cells = rows.map((r) => [r.section, r.metric, r.value, ...(bf ? [r.was] : []), before(r), r.budget, r.status]);
 const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => String(row[i]).length)));
 const line = (cs) => "| " + cs.map((c, i) => String(c).padEnd(widths[i])).join(" | ") + " |";
 const table = [line(columns), "|" + widths.map((w) => "-".repeat(w + 2)).join("|") + "|", ...cells.map(line)].join("\n");
 console.log(table);
 
-const missing = results.fetched.filter((f) => !bytes.rows.some((r) => r.name === f));
+const missing = bytes ? results.fetched.filter((f) => f !== "floor.html" && !bytes.rows.some((r) => r.name === f)) : [];
 if (missing.length) console.log(`note: fetched but not measured: ${missing.join(", ")}`);
 const missed = rows.filter((r) => r.status === "MISSED").map((r) => `${r.section}: ${r.metric}`);
 const stamp = new Date().toISOString();
-const name = startupOnly ? "startup" : "results";
+mkdirSync(out, { recursive: true });
+const name = only ?? "results";
 writeFileSync(join(out, `${name}.json`), JSON.stringify({ date: stamp, rows, bytes, ...results, missed }, null, 2) + "\n");
-writeFileSync(join(out, `${name}.md`), `# aixa bench${startupOnly ? " (start-up only)" : ""}, ${stamp}\n\n${table}\n`);
+writeFileSync(join(out, `${name}.md`), `# aixa bench${only ? ` (${only} only)` : ""}, ${stamp}\n\n${table}\n`);
 console.log(missed.length ? `\n${missed.length} budget(s) missed: ${missed.join("; ")}` : "\nevery budget is met");
