@@ -38,6 +38,8 @@ fn main() {
         println!("cargo:rerun-if-changed={path}");
     }
 
+    measuring_cfg();
+
     let mut dirs = edition_dirs("catalog");
     if dirs.is_empty() {
         fail(&["catalog: holds no edition folder".to_string()]);
@@ -451,4 +453,48 @@ fn emit_edition(out: &mut String, e: &Edition) {
         indices(&e.dev_kept)
     );
     out.push_str("    },\n");
+}
+
+/// The parts of the UI a measuring build may leave out
+/// (`AIXA_WITHOUT=steps,reports …`, see `scripts/wasm-pages.mjs`): each
+/// becomes `cfg(aixa_without = "…")`, and the page or part shows a stub.
+/// Never set for a build that ships.
+const WITHOUT: &[&str] = &[
+    "catalog",
+    "reports",
+    "upgrade",
+    "steps",
+    "exports",
+    "profile",
+    "responsibility",
+    "verification",
+    "controls",
+    "risk",
+    "acceptance",
+    "dashboard",
+    "treat",
+    "register",
+    "manage",
+];
+
+fn measuring_cfg() {
+    println!("cargo:rerun-if-env-changed=AIXA_WITHOUT");
+    let values: Vec<String> = WITHOUT.iter().map(|w| format!("\"{w}\"")).collect();
+    println!(
+        "cargo:rustc-check-cfg=cfg(aixa_without, values({}))",
+        values.join(", ")
+    );
+    let Ok(list) = std::env::var("AIXA_WITHOUT") else {
+        return;
+    };
+    for part in list.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        if !WITHOUT.contains(&part) {
+            eprintln!(
+                "error: AIXA_WITHOUT: no part named {part:?}; the parts are: {}",
+                WITHOUT.join(", ")
+            );
+            std::process::exit(1);
+        }
+        println!("cargo:rustc-cfg=aixa_without=\"{part}\"");
+    }
 }

@@ -124,10 +124,10 @@ pub fn App() -> impl IntoView {
             {move || match route.get() {
                 Route::Profile => view! { <p class="muted">"Opening your assessment…"</p> }.into_any(),
                 Route::Assessments => pages::assessments::AssessmentsPage().into_any(),
-                Route::Step { id, step } => view! { <pages::steps::StepPage id step /> }.into_any(),
-                Route::Report(id) => view! { <pages::report::ReportPage id /> }.into_any(),
-                Route::Soa(id) => view! { <pages::soa::SoaPage id /> }.into_any(),
-                Route::Upgrade(id) => view! { <pages::upgrade::UpgradePage id /> }.into_any(),
+                Route::Step { id, step } => part!("steps", view! { <pages::steps::StepPage id step /> }),
+                Route::Report(id) => part!("reports", view! { <pages::report::ReportPage id /> }),
+                Route::Soa(id) => part!("reports", view! { <pages::soa::SoaPage id /> }),
+                Route::Upgrade(id) => part!("upgrade", view! { <pages::upgrade::UpgradePage id /> }),
                 Route::New(_) => view! { <p class="muted">"Opening a new assessment…"</p> }.into_any(),
                 Route::Shared(payload) => view! { <pages::shared::SharedPage payload /> }.into_any(),
                 // The catalog pages read one edition's catalog from context,
@@ -135,23 +135,23 @@ pub fn App() -> impl IntoView {
                 // the page; a new edition renders the page anew.
                 Route::Catalog { query } => {
                     provide_current(store, edition.get());
-                    view! { <pages::catalog::CatalogPage query /> }.into_any()
+                    part!("catalog", view! { <pages::catalog::CatalogPage query /> })
                 }
                 Route::Threat(id) => {
                     provide_current(store, edition.get());
-                    view! { <pages::threat::ThreatPage id /> }.into_any()
+                    part!("catalog", view! { <pages::threat::ThreatPage id /> })
                 }
                 Route::Control(id) => {
                     provide_current(store, edition.get());
-                    view! { <pages::control::ControlPage id /> }.into_any()
+                    part!("catalog", view! { <pages::control::ControlPage id /> })
                 }
                 Route::Navigator => {
                     provide_current(store, edition.get());
-                    pages::navigator::NavigatorPage().into_any()
+                    part!("catalog", pages::navigator::NavigatorPage())
                 }
                 Route::About => {
                     provide_current(store, edition.get());
-                    pages::about::AboutPage().into_any()
+                    part!("catalog", pages::about::AboutPage())
                 }
                 Route::NotFound(raw) => view! { <pages::not_found::NotFound raw /> }.into_any(),
             }}

@@ -190,16 +190,16 @@ pub fn StepPage(id: String, step: Step) -> impl IntoView {
     }
     let name = move || assess.assessment.with(|a| a.name.clone());
     let body = match step {
-        Step::Treat => treat::TreatStep().into_any(),
-        Step::Register => register::RegisterStep().into_any(),
-        Step::Manage => manage::ManageStep().into_any(),
-        Step::Profile => profile::ProfileStep().into_any(),
-        Step::Responsibility => responsibility::ResponsibilityStep().into_any(),
-        Step::Verification => verification::VerificationStep().into_any(),
-        Step::Controls => controls::ControlsStep().into_any(),
-        Step::Risk => risk::RiskStep().into_any(),
-        Step::Acceptance => acceptance::AcceptanceStep().into_any(),
-        Step::Dashboard => dashboard::DashboardStep().into_any(),
+        Step::Treat => part!("treat", treat::TreatStep()),
+        Step::Register => part!("register", register::RegisterStep()),
+        Step::Manage => part!("manage", manage::ManageStep()),
+        Step::Profile => part!("profile", profile::ProfileStep()),
+        Step::Responsibility => part!("responsibility", responsibility::ResponsibilityStep()),
+        Step::Verification => part!("verification", verification::VerificationStep()),
+        Step::Controls => part!("controls", controls::ControlsStep()),
+        Step::Risk => part!("risk", risk::RiskStep()),
+        Step::Acceptance => part!("acceptance", acceptance::AcceptanceStep()),
+        Step::Dashboard => part!("dashboard", dashboard::DashboardStep()),
     };
     view! {
         <div class="step-page" data-testid=format!("step-page-{}", step.slug())>
@@ -209,7 +209,7 @@ pub fn StepPage(id: String, step: Step) -> impl IntoView {
                 <RecordingAs />
             </p>
             <StepNav step />
-            <ExportBar />
+            {part!("exports", view! { <ExportBar /> })}
             {upgradable(assess.assessment.with_untracked(|a| a.edition)).then(|| view! {
                 <p class="notice upgrade-offer" data-testid="upgrade-offer">
                     "This assessment uses the " {assess.catalog.title} " edition. "
