@@ -18,21 +18,15 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { kb } from "./bytes.mjs";
 
+// The pages among the parts, left out together for the shell.
 const PAGES = ["catalog", "reports", "upgrade", "steps"];
-const PARTS = [
-  ...PAGES,
-  "exports",
-  "profile",
-  "responsibility",
-  "verification",
-  "controls",
-  "risk",
-  "acceptance",
-  "dashboard",
-  "treat",
-  "register",
-  "manage",
-];
+// The parts are build.rs's list (WITHOUT), which checks AIXA_WITHOUT.
+const listed = /const WITHOUT: &\[&str\] = &\[([^\]]*)\]/.exec(readFileSync("build.rs", "utf8"));
+const PARTS = listed ? [...listed[1].matchAll(/"([a-z-]+)"/g)].map((m) => m[1]) : [];
+if (!PAGES.every((p) => PARTS.includes(p))) {
+  console.error("wasm-pages: build.rs's WITHOUT list is missing or lacks a page: " + PAGES.join(", "));
+  process.exit(2);
+}
 const args = process.argv.slice(2);
 const json = args.includes("--json");
 const asked = args.filter((a) => !a.startsWith("--"));
