@@ -223,14 +223,15 @@ fn manage_counts(a: &Assessment, selection: &Selection) -> (usize, usize) {
     (done, total)
 }
 
-/// `today` is an ISO date (YYYY-MM-DD).
-pub fn figures(a: &Assessment, today: &str) -> Figures {
+/// How far each step of the assessment's edition has come, done of total;
+/// views (the register, the dashboard) have none. `selection` is the
+/// assessment's own: the step bar passes the one the page already holds, so
+/// that an answer does not select twice or compute the whole dashboard.
+pub fn progress(a: &Assessment, selection: &Selection) -> Vec<Progress> {
     let catalog = a.catalog();
-    let selection = a.selection();
-    let scope = in_scope(&selection);
-    let external = external(a, &selection);
+    let scope = in_scope(selection);
+    let external = external(a, selection);
     let threat_id = |t: usize| catalog.threats[t].id;
-
     let (answered, questions) = a.answers.answered(catalog);
     let decided_controls = selection
         .controls
@@ -267,13 +268,13 @@ pub fn figures(a: &Assessment, today: &str) -> Figures {
             // a parent counts as scored once its in-scope children are.
             Step::Risk if treats => (
                 count(&|t| {
-                    effective_score(a, &selection, t).inherent.level().is_some()
+                    effective_score(a, selection, t).inherent.level().is_some()
                         && treatment(t).is_some_and(|x| x.needed.is_some())
                 }),
                 scope.len(),
             ),
             Step::Risk => (
-                count(&|t| effective_score(a, &selection, t).is_complete()),
+                count(&|t| effective_score(a, selection, t).is_complete()),
                 scope.len(),
             ),
             Step::Treat => (
@@ -281,12 +282,12 @@ pub fn figures(a: &Assessment, today: &str) -> Figures {
                 scope.len(),
             ),
             Step::Acceptance => (count(&|t| decided(&t)), scope.len()),
-            Step::Manage => manage_counts(a, &selection),
+            Step::Manage => manage_counts(a, selection),
             // Views, with nothing of their own to decide.
             Step::Register | Step::Dashboard => return None,
         })
     };
-    let progress = catalog
+    catalog
         .steps
         .iter()
         .enumerate()
@@ -300,7 +301,16 @@ pub fn figures(a: &Assessment, today: &str) -> Figures {
                 total,
             })
         })
-        .collect();
+        .collect()
+}
+
+/// `today` is an ISO date (YYYY-MM-DD).
+pub fn figures(a: &Assessment, today: &str) -> Figures {
+    let catalog = a.catalog();
+    let selection = a.selection();
+    let scope = in_scope(&selection);
+    let threat_id = |t: usize| catalog.threats[t].id;
+    let progress = progress(a, &selection);
 
     let controls_by_status = ControlStatus::ALL
         .into_iter()

@@ -16,13 +16,12 @@ mod scope;
 mod treat;
 mod verification;
 
-use crate::core::dashboard::{figures, Step};
+use crate::core::dashboard::{progress as step_progress, Step};
 use crate::core::route::Route;
 use crate::ui::components::transfer::ExportBar;
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::router::href;
 use crate::ui::state::{provide_assess, use_assess, use_store};
-use crate::ui::storage::today;
 use leptos::prelude::*;
 
 /// A callout naming the threats a step still has open, shown while there
@@ -73,7 +72,11 @@ fn StepHeader(
 #[component]
 fn StepNav(step: Step) -> impl IntoView {
     let assess = use_assess();
-    let progress = Memo::new(move |_| assess.assessment.with(|a| figures(a, &today()).progress));
+    let progress = Memo::new(move |_| {
+        assess
+            .assessment
+            .with(|a| assess.selection.with(|s| step_progress(a, s)))
+    });
     let catalog = assess.catalog;
     let items = catalog
         .steps
